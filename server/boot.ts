@@ -1,0 +1,16 @@
+import "server-only";
+// Server start: validate env (a bad value stops the server with a clear message) and apply
+// pending migrations to the embedded database.
+import { dbFactory } from "./db/client";
+import { applyMigrations } from "./db/migrate";
+import { env } from "./env";
+import { log } from "./log";
+
+export async function boot(): Promise<void> {
+  const e = env();
+  if (e.dbMode === "embedded") {
+    const applied = await applyMigrations(dbFactory());
+    if (applied.length) log.info("applied migrations to the embedded database", { applied });
+  }
+  if (e.secretsGenerated) log.info("using generated secrets kept in the data folder", { dataDir: e.DATA_DIR });
+}

@@ -1,0 +1,18 @@
+import { expect, test } from "@playwright/test";
+
+test("health says embedded and ok", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  expect(body.status).toBe("ok");
+  expect(body.database.mode).toBe("embedded");
+  expect(body.database.pendingMigrations).toEqual([]);
+});
+
+test("home page shows the product and a sign-in entry, with security headers", async ({ page }) => {
+  const res = await page.goto("/");
+  expect(res?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(res?.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Training reports");
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+});
