@@ -39,6 +39,7 @@ export default defineConfig({
       ],
     },
   },
+  // Run specs one at a time across sessions: `flock /tmp/e2e.lock npm run test:e2e -- <spec>`.
   webServer: [
     {
       command: `node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
