@@ -18,6 +18,8 @@ const csp = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // forbidden(): a real 403 page when a member's role is too low (server/auth/guards.ts).
+  experimental: { authInterrupts: true },
   poweredByHeader: false,
   // `npm test` runs `tsc --noEmit` as its own step before the build; checking again here
   // would only add time.
