@@ -1,0 +1,105 @@
+import "server-only";
+// A Senar client for one workspace: decrypts the stored password and token just in time, keeps
+// refreshed tokens (encrypted), and records the connection status the settings page shows.
+import { decrypt, DecryptError, encrypt } from "../crypto";
+import { db } from "../db/client";
+import { env } from "../env";
+import { AppError } from "../http/errors";
+import { log } from "../log";
+import { SenarClient, SenarError } from "./client";
+
+/** Failures that say something about the connection itself (not about one request). */
+const CONNECTION_KINDS = new Set(["authentication", "unavailable", "timeout"]);
+
+export async function markConnectionOk(workspaceId: string): Promise<void> {
+  await db.workspace.update({ where: { id: workspaceId }, data: { connectionOkAt: new Date(), connectionError: null, connectionErrorAt: null } });
+}
+
+export async function markConnectionError(workspaceId: string, message: string): Promise<void> {
+  await db.workspace.update({ where: { id: workspaceId }, data: { connectionOkAt: null, connectionError: message.slice(0, 500), connectionErrorAt: new Date() } });
+}
+
+/** Plain words for a Senar failure, as shown next to the connection settings. */
+export function connectionProblem(err: SenarError): string {
+  switch (err.kind) {
+    case "authentication":
+      return "Wrong credentials: Senar refused the username or password.";
+    case "unavailable":
+      return "Unreachable: Senar could not be reached at this address.";
+    case "timeout":
+      return "Timeout: Senar did not answer in time.";
+    case "bad_response":
+      return "Senar answered, but not in a way the portal understands (is this the right address?).";
+    case "rejected":
+      return `Senar refused the request${err.status ? ` (HTTP ${err.status})` : ""}.`;
+  }
+}
+
+export async function senarFor(workspaceId: string): Promise<SenarClient> {
+  const ws = await db.workspace.findUnique({
+    where: { id: workspaceId },
+    select: { senarBaseUrl: true, senarUsername: true, senarPasswordEnc: true, senarTokenEnc: true },
+  });
+  if (!ws) throw new AppError("not_found", "No such workspace.");
+  if (!ws.senarUsername || !ws.senarPasswordEnc) {
+    throw new AppError("bad_request", "This workspace has no Senar connection yet. An admin can set it up under Settings → Senar connection.");
+  }
+  let password: string;
+  let token: string | null = null;
+  try {
+    password = decrypt(ws.senarPasswordEnc);
+    token = ws.senarTokenEnc ? decrypt(ws.senarTokenEnc) : null;
+  } catch (err) {
+    if (err instanceof DecryptError) {
+      throw new AppError("bad_request", "The stored Senar password cannot be decrypted with the configured ENCRYPTION_KEY. Enter the password again.");
+    }
+    throw err;
+  }
+  const client = new SenarClient(
+    { baseUrl: ws.senarBaseUrl ?? env().SENAR_BASE_URL, username: ws.senarUsername, password, token },
+    {
+      onToken: async (fresh) => {
+        await db.workspace.update({
+          where: { id: workspaceId },
+          data: { senarTokenEnc: encrypt(fresh), senarTokenAt: new Date(), connectionOkAt: new Date(), connectionError: null, connectionErrorAt: null },
+        });
+      },
+    },
+  );
+  return watchConnection(client, workspaceId);
+}
+
+/** Records connection-level failures of any call, so the status reflects syncs and actions too. */
+function watchConnection(client: SenarClient, workspaceId: string): SenarClient {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        const out = (value as (...a: unknown[]) => unknown).apply(target, args);
+        if (!(out instanceof Promise)) return out;
+        return out.catch(async (err: unknown) => {
+          if (err instanceof SenarError && CONNECTION_KINDS.has(err.kind)) {
+            await markConnectionError(workspaceId, connectionProblem(err)).catch((e: unknown) => log.warn("could not record connection error", { err: e }));
+          }
+          throw err;
+        });
+      };
+    },
+  });
+}
+
+export type TestOutcome = { ok: true; message: string } | { ok: false; kind: string; message: string };
+
+/** "Test connection": a real login with the stored settings; the outcome is stored and returned. */
+export async function testConnection(workspaceId: string): Promise<TestOutcome> {
+  const client = await senarFor(workspaceId);
+  try {
+    await client.login();
+    await markConnectionOk(workspaceId);
+    return { ok: true, message: "Connected: Senar accepted the username and password." };
+  } catch (err) {
+    if (err instanceof SenarError) return { ok: false, kind: err.kind, message: connectionProblem(err) };
+    throw err;
+  }
+}
