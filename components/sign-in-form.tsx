@@ -1,0 +1,78 @@
+"use client";
+// Email + password, then (when the account has 2FA) a code from the authenticator app or a
+// recovery code: the server answers "otp_required" and the same form asks for it.
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useRef, useState, type FormEvent } from "react";
+import { Alert } from "./ui/alert";
+import { Button } from "./ui/button";
+import { Field } from "./ui/field";
+
+function message(error: string): string {
+  const throttled = error.match(/^throttled:(\d+)$/);
+  if (throttled) {
+    const s = Number(throttled[1]);
+    const wait = s < 60 ? `${s} seconds` : `${Math.ceil(s / 60)} minute${Math.ceil(s / 60) === 1 ? "" : "s"}`;
+    return `Too many sign-in attempts. Try again in ${wait}.`;
+  }
+  if (error === "otp_invalid") return "That code is not right. Enter the current 6-digit code from your authenticator app, or one of your recovery codes.";
+  if (error === "otp_required") return "";
+  return "Wrong email or password.";
+}
+
+export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: string; initialEmail?: string }) {
+  const router = useRouter();
+  const [needCode, setNeedCode] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const codeRef = useRef<HTMLInputElement>(null);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    setPending(true);
+    setError(null);
+    const res = await signIn("credentials", {
+      redirect: false,
+      email: String(data.get("email") ?? ""),
+      password: String(data.get("password") ?? ""),
+      otp: needCode ? String(data.get("otp") ?? "") : "",
+    });
+    setPending(false);
+    if (res?.ok && !res.error) {
+      router.replace(callbackUrl);
+      router.refresh();
+      return;
+    }
+    const code = res?.error ?? "invalid";
+    if (code === "otp_required") {
+      setNeedCode(true);
+      setTimeout(() => codeRef.current?.focus(), 0);
+      return;
+    }
+    setError(message(code));
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <Field id="email" name="email" type="email" label="Email" autoComplete="username" defaultValue={initialEmail} required readOnly={needCode} autoFocus />
+      <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required readOnly={needCode} />
+      {needCode && (
+        <Field
+          ref={codeRef}
+          id="otp"
+          name="otp"
+          label="Authentication code"
+          inputMode="text"
+          autoComplete="one-time-code"
+          hint="Two-factor authentication is on for this account: enter the 6-digit code from your authenticator app, or a recovery code."
+          required
+        />
+      )}
+      <div aria-live="assertive">{error && <Alert tone="error">{error}</Alert>}</div>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Signing in…" : needCode ? "Verify and sign in" : "Sign in"}
+      </Button>
+    </form>
+  );
+}
