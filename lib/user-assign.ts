@@ -17,3 +17,25 @@ export const userAssignSchema = z.object({
   collectionId: z.coerce.number().int().positive("Collection id must be a positive number"),
 });
 export type UserAssign = z.infer<typeof userAssignSchema>;
+
+/**
+ * The "Add user" operation as the form and the public API take it: the user's fields and one
+ * or more collections. Senar's user_assign takes one collectionId per call, so the server
+ * splits this into one userAssignSchema request per collection.
+ */
+export const addUserSchema = userAssignSchema.omit({ collectionId: true }).extend({
+  collectionIds: z
+    .array(z.coerce.number().int("Collection id must be a whole number").positive("Collection id must be a positive number"), {
+      message: "Pick at least one collection",
+    })
+    .min(1, "Pick at least one collection")
+    .max(20, "At most 20 collections at once")
+    .refine((ids) => new Set(ids).size === ids.length, "A collection is listed twice"),
+});
+export type AddUser = z.infer<typeof addUserSchema>;
+
+/** The one user_assign request for one collection of an AddUser. */
+export function assignFor(input: AddUser, collectionId: number): UserAssign {
+  const { collectionIds: _ids, ...user } = input;
+  return { ...user, collectionId };
+}

@@ -1,0 +1,139 @@
+import "server-only";
+// "Add user": Senar's user_assign takes one collection per call, so an AddUser with several
+// collections becomes several calls, each with its own result (one failure hides nothing).
+// Double submits are absorbed by an idempotency key; the cache gains the user afterwards and
+// the audit log records who did it. The password is never stored, logged or audited.
+import { createHash } from "node:crypto";
+import type { SessionUser } from "@/server/auth/guards";
+import { audit } from "@/server/audit";
+import { db } from "@/server/db/client";
+import { AppError } from "@/server/http/errors";
+import { log } from "@/server/log";
+import { cleanSenarMessage, isSenarError, toAppError } from "@/server/senar/errors";
+import { senarFor } from "@/server/senar/for-workspace";
+import { assignFor, type AddUser } from "@/lib/user-assign";
+import type { AddUserResult, CollectionResult } from "@/lib/add-user-result";
+
+export const ADDED = "senar_user.added";
+export const ADD_FAILED = "senar_user.add_failed";
+
+export type AddUserActor = { user: SessionUser | null; label: string };
+
+/** What identifies "the same request" for a reused idempotency key (no password in it). */
+function fingerprint(input: AddUser): string {
+  const basis = JSON.stringify([input.email.toLowerCase(), input.firstName, input.lastName, input.language, [...input.collectionIds].sort()]);
+  return createHash("sha256").update(basis).digest("hex").slice(0, 32);
+}
+
+const lockKey = (workspaceId: string, key: string) => `idem:add-user:${workspaceId}:${key}`;
+// Idempotency locks live in RateLimitBucket under a fixed window (the table's primary key is
+// (key, windowStart)), so the insert below is atomic across instances; the rate-limit sweeper
+// leaves these alone.
+const LOCK_WINDOW = new Date(0);
+
+async function takeLock(workspaceId: string, key: string): Promise<boolean> {
+  const rows = await db.$queryRaw<{ count: number }[]>`
+    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${lockKey(workspaceId, key)}, ${LOCK_WINDOW}, 1)
+    ON CONFLICT ("key", "windowStart") DO NOTHING RETURNING "count"`;
+  return rows.length === 1;
+}
+
+async function releaseLock(workspaceId: string, key: string): Promise<void> {
+  await db.rateLimitBucket.deleteMany({ where: { key: lockKey(workspaceId, key), windowStart: LOCK_WINDOW } });
+}
+
+async function earlierResult(workspaceId: string, key: string, fp: string): Promise<AddUserResult | null> {
+  const ev = await db.auditEvent.findFirst({
+    where: { workspaceId, action: { in: [ADDED, ADD_FAILED] }, details: { path: ["idempotencyKey"], equals: key } },
+    orderBy: { id: "desc" },
+    select: { details: true },
+  });
+  if (!ev) return null;
+  const d = ev.details as { fingerprint?: string; result?: AddUserResult } | null;
+  if (d?.fingerprint !== fp) {
+    throw new AppError("conflict", "This Idempotency-Key was already used for a different request; use a new key.");
+  }
+  return d.result ? { ...d.result, replayed: true } : null;
+}
+
+async function collectionTitles(workspaceId: string, ids: number[]): Promise<Map<number, string | null>> {
+  const rows = await db.collection.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true, title: true } });
+  return new Map(rows.map((r) => [r.id, r.title]));
+}
+
+/** Fetches the users list once and caches the new user (matched by email). Never throws. */
+async function cacheNewUser(workspaceId: string, email: string): Promise<boolean> {
+  try {
+    const senar = await senarFor(workspaceId);
+    const sourceAt = new Date();
+    const [{ records }, { upsertUsers }] = await Promise.all([senar.users(), import("@/server/sync/upsert-users")]);
+    const mine = records.filter((r) => r.record.email?.toLowerCase() === email.toLowerCase());
+    if (mine.length === 0) return false;
+    await upsertUsers(db, workspaceId, mine, { source: "sync", sourceAt });
+    return true;
+  } catch (err) {
+    log.warn("add user: could not refresh the cache", { workspaceId, err });
+    return false;
+  }
+}
+
+export async function addSenarUser(
+  workspaceId: string,
+  input: AddUser,
+  actor: AddUserActor,
+  idempotencyKey?: string | null,
+): Promise<AddUserResult> {
+  const fp = fingerprint(input);
+  if (idempotencyKey) {
+    if (!(await takeLock(workspaceId, idempotencyKey))) {
+      const earlier = await earlierResult(workspaceId, idempotencyKey, fp);
+      if (earlier) return earlier;
+      throw new AppError("conflict", "This request is already being processed; wait for its result.");
+    }
+  }
+  try {
+    const senar = await senarFor(workspaceId);
+    const titles = await collectionTitles(workspaceId, input.collectionIds);
+    const results: CollectionResult[] = [];
+    let fatal: AppError | null = null;
+    for (const collectionId of input.collectionIds) {
+      const collectionTitle = titles.get(collectionId) ?? null;
+      if (fatal) {
+        results.push({ collectionId, collectionTitle, ok: false, message: `Not attempted: ${fatal.message}` });
+        continue;
+      }
+      try {
+        const r = await senar.userAssign(assignFor(input, collectionId));
+        results.push({ collectionId, collectionTitle, ok: true, message: cleanSenarMessage(r.message) ?? "Added." });
+      } catch (err) {
+        if (!isSenarError(err)) throw err;
+        if (err.kind === "rejected" && err.status !== undefined) {
+          const said = cleanSenarMessage(err.senarMessage) ?? `Senar refused it (HTTP ${err.status}).`;
+          results.push({ collectionId, collectionTitle, ok: false, message: said });
+          continue;
+        }
+        const mapped = toAppError(err);
+        // Senar down or unreachable before anything was done: one clear 502/504 for the caller.
+        if (!results.some((r) => r.ok)) throw mapped;
+        fatal = mapped;
+        results.push({ collectionId, collectionTitle, ok: false, message: mapped.message });
+      }
+    }
+    const succeeded = results.filter((r) => r.ok).length;
+    const cached = succeeded > 0 ? await cacheNewUser(workspaceId, input.email) : false;
+    const result: AddUserResult = { email: input.email, succeeded, failed: results.length - succeeded, cached, replayed: false, results };
+    await audit({
+      workspaceId,
+      actor: actor.user,
+      actorLabel: actor.label,
+      action: succeeded > 0 ? ADDED : ADD_FAILED,
+      target: input.email,
+      details: { collectionIds: input.collectionIds, succeeded, failed: result.failed, idempotencyKey: idempotencyKey ?? null, fingerprint: fp, result },
+    });
+    return result;
+  } catch (err) {
+    // Nothing was recorded: let a retry with the same key run for real.
+    if (idempotencyKey) await releaseLock(workspaceId, idempotencyKey).catch(() => undefined);
+    throw err;
+  }
+}
