@@ -1,0 +1,97 @@
+import "server-only";
+// Set-based upsert of Senar activities, the one write path for full syncs and webhooks.
+// Per batch, in one transaction: dimensions, then new rows (INSERT … ON CONFLICT DO NOTHING),
+// then existing rows (UPDATE reading the locked previous version, so counts and rollup deltas
+// are exact under concurrency), then usage. A row observed later (sourceAt) is never replaced.
+import type { Parsed, SenarActivity } from "../senar/schemas";
+import { Prisma } from "../db/generated/client";
+import { DELTA_COLS, dayOf, dropEmptyRollups, dropEmptyTraineeDays, lockRollupsShared, rollupDeltaCtes, type TraineeDay } from "./rollups";
+import { addUsage } from "./usage";
+import { ACTIVITY_COLUMNS, FIELD_NAMES, toActivityRow, type ActivityRow } from "./activity-row";
+import { upsertDimensions } from "./dimensions";
+import { inTransaction, lastByKey, unnestOf, utcText, type Sql, type UpsertCounts, type WriteMeta } from "./sql";
+
+export async function upsertActivities(
+  client: Sql,
+  workspaceId: string,
+  records: Parsed<SenarActivity>[],
+  meta: WriteMeta,
+): Promise<UpsertCounts> {
+  const rows = lastByKey(records.map(toActivityRow), (r) => r.id);
+  if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  return inTransaction(client, async (tx) => {
+    await lockRollupsShared(tx, workspaceId);
+    await upsertDimensions(tx, workspaceId, rows);
+    const inserted = await insertNew(tx, workspaceId, rows, meta);
+    const existing = rows.filter((r) => !inserted.has(String(r.id)));
+    const updated = existing.length ? await updateExisting(tx, workspaceId, existing, meta) : 0;
+    await addUsage(tx, workspaceId, meta.source, "activity", records.length, new Date());
+    return { inserted: inserted.size, updated, unchanged: rows.length - inserted.size - updated };
+  });
+}
+
+const raw = Prisma.raw;
+const cols = (prefix: string) => FIELD_NAMES.map((n) => `${prefix}"${n}"`).join(", ");
+
+async function insertNew(tx: Sql, ws: string, rows: ActivityRow[], meta: WriteMeta): Promise<Set<string>> {
+  const now = utcText(new Date());
+  const got = await tx.$queryRaw<{ id: string }[]>`
+    WITH ins AS (
+      INSERT INTO "Activity" ("workspaceId", "id", ${raw(cols(""))}, "presentAtSource", "seenRunId", "sourceAt", "firstSeenAt", "updatedAt")
+      SELECT ${ws}, i."id", ${raw(cols("i."))}, true, ${meta.runId ?? null}::text, ${utcText(meta.sourceAt)}::timestamp(3),
+             ${now}::timestamp(3), ${now}::timestamp(3)
+      FROM ${unnestOf(rows, ACTIVITY_COLUMNS)}
+      ORDER BY i."id"
+      ON CONFLICT ("workspaceId", "id") DO NOTHING
+      RETURNING "id", ${raw(DELTA_COLS.map((c) => `"${c}"`).join(", "))}
+    ), moved AS (
+      SELECT 1 AS sign, ${raw(DELTA_COLS.map((c) => `"${c}"`).join(", "))} FROM ins
+    ), ${rollupDeltaCtes(ws, "moved")}
+    SELECT "id"::text AS id FROM ins`;
+  return new Set(got.map((g) => g.id));
+}
+
+type Updated = { changed: boolean; oldDay: string | null; oldTrainee: string | null; newDay: string | null; newTrainee: string | null };
+
+async function updateExisting(tx: Sql, ws: string, rows: ActivityRow[], meta: WriteMeta): Promise<number> {
+  const now = utcText(new Date());
+  const sets = FIELD_NAMES.map((n) => `"${n}" = i."${n}"`).join(", ");
+  const oldCols = ["id", "hash", ...DELTA_COLS].map((c) => `"${c}"`).join(", ");
+  const result = await tx.$queryRaw<Updated[]>`
+    WITH i AS (SELECT * FROM ${unnestOf(rows, ACTIVITY_COLUMNS)}),
+    old AS (
+      SELECT ${raw(oldCols.split(", ").map((c) => `a.${c}`).join(", "))}
+      FROM "Activity" a JOIN i ON a."workspaceId" = ${ws} AND a."id" = i."id"
+      WHERE a."sourceAt" <= ${utcText(meta.sourceAt)}::timestamp(3)
+      ORDER BY a."id"
+      FOR UPDATE OF a
+    ), upd AS (
+      UPDATE "Activity" a SET ${raw(sets)}, "presentAtSource" = true,
+        "seenRunId" = COALESCE(${meta.runId ?? null}::text, a."seenRunId"),
+        "sourceAt" = ${utcText(meta.sourceAt)}::timestamp(3),
+        "updatedAt" = CASE WHEN old."hash" = i."hash" THEN a."updatedAt" ELSE ${now}::timestamp(3) END
+      FROM i, old
+      WHERE a."workspaceId" = ${ws} AND a."id" = i."id" AND old."id" = i."id"
+      RETURNING old."hash" <> i."hash" AS changed,
+        ${raw(oldCols.split(", ").slice(2).map((c) => `old.${c} AS "old_${c.slice(1, -1)}"`).join(", "))},
+        ${raw(oldCols.split(", ").slice(2).map((c) => `i.${c} AS "new_${c.slice(1, -1)}"`).join(", "))}
+    ), moved AS (
+      SELECT -1 AS sign, ${raw(renamed("old_"))} FROM upd WHERE changed
+      UNION ALL
+      SELECT 1 AS sign, ${raw(renamed("new_"))} FROM upd WHERE changed
+    ), ${rollupDeltaCtes(ws, "moved")}
+    SELECT changed,
+      ${dayOf(ws, `"old_trainingDate"`)}::text AS "oldDay", "old_traineeId" AS "oldTrainee",
+      ${dayOf(ws, `"new_trainingDate"`)}::text AS "newDay", "new_traineeId" AS "newTrainee"
+    FROM upd`;
+  const left: TraineeDay[] = result
+    .filter((r) => r.changed && r.oldDay !== null && r.oldTrainee !== null && (r.oldDay !== r.newDay || r.oldTrainee !== r.newTrainee))
+    .map((r) => ({ day: r.oldDay!, traineeId: r.oldTrainee! }));
+  if (left.length) await dropEmptyTraineeDays(tx, ws, left);
+  if (result.some((r) => r.changed)) await dropEmptyRollups(tx, ws);
+  return result.filter((r) => r.changed).length;
+}
+
+function renamed(prefix: string): string {
+  return DELTA_COLS.map((c) => `"${prefix}${c}" AS "${c}"`).join(", ");
+}

@@ -1,0 +1,21 @@
+import "server-only";
+// Consumption metrics: records received per day (workspace time zone), by source and type.
+// Written last in a writer's transaction, because every writer of a day shares the row.
+import { Prisma } from "../db/generated/client";
+import { dayOf } from "./rollups";
+import { utcText, type Sql } from "./sql";
+
+export async function addUsage(
+  tx: Sql,
+  ws: string,
+  source: "sync" | "webhook",
+  type: "user" | "activity",
+  count: number,
+  at: Date,
+): Promise<void> {
+  if (count <= 0) return;
+  await tx.$executeRaw`
+    INSERT INTO "UsageDaily" ("workspaceId", "day", "source", "type", "count")
+    VALUES (${ws}, ${dayOf(ws, Prisma.sql`${utcText(at)}::timestamp`)}, ${source}, ${type}, ${count})
+    ON CONFLICT ("workspaceId", "day", "source", "type") DO UPDATE SET "count" = "UsageDaily"."count" + EXCLUDED."count"`;
+}
