@@ -21,10 +21,10 @@ export function recordHash(record: object): string {
 }
 
 // PostgreSQL text refuses NUL bytes and unpaired UTF-16 surrogates (which JSON can carry).
-const NEEDS_CLEANING = /[\u0000\ud800-\udfff]/;
+const SURROGATE = /[\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 export function cleanText(v: string | null): string | null {
-  if (v === null || !NEEDS_CLEANING.test(v)) return v;
+  if (v === null || (!v.includes("\u0000") && !SURROGATE.test(v))) return v;
   return v.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\ufffd");
 }
 
