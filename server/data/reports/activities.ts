@@ -1,0 +1,117 @@
+import "server-only";
+// The activities explorer: one filtered, sorted page at a time (OFFSET paging with a capped
+// count), and a keyset-paged stream of the same filtered set for CSV export, so a million
+// rows never sit in memory.
+import { db } from "@/server/db/client";
+import { resolveRange, type ReportFilters, type SortKey } from "@/lib/report-filters";
+import { activityConditions, num, numOrNull, passExpr, raw, scenarioJoin, sql, where, type ReportContext, type Sql } from "./sql";
+
+export type ActivityRow = {
+  id: string;
+  trainingDate: Date | null;
+  traineeId: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+  traineeEmail: string | null;
+  traineeProfile: string | null;
+  collectionId: number | null;
+  collectionTitle: string | null;
+  simulatorId: number | null;
+  simulatorTitle: string | null;
+  scenarioId: string | null;
+  scenarioName: string | null;
+  scorePct: number | null;
+  passed: boolean | null;
+  totalPoints: number | null;
+  totalMaxPoints: number | null;
+  totalSec: number | null;
+  totalTries: number | null;
+  tilts: number | null;
+  abandons: number | null;
+  userId: string | null;
+  userFirstName: string | null;
+  userLastName: string | null;
+  userCostCenter: string | null;
+  userAccountName: string | null;
+};
+
+type RawRow = Omit<ActivityRow, "id"> & { id: bigint; k?: string };
+
+// Sort keys as non-null expressions (so keyset comparisons are total) and the type to cast the
+// keyset value back to. Date sorts use the bare column: the range filter excludes null dates,
+// and the (workspaceId, trainingDate) index then serves the order.
+const SORTS: Record<SortKey, { expr: string; type: "timestamp" | "float8" | "text" }> = {
+  date: { expr: `a."trainingDate"`, type: "timestamp" },
+  score: { expr: `COALESCE(a."scorePct", -1)`, type: "float8" },
+  trainee: { expr: `lower(COALESCE(a."lastName", '') || ' ' || COALESCE(a."firstName", ''))`, type: "text" },
+  scenario: { expr: `lower(COALESCE(a."scenarioName", a."scenarioId", ''))`, type: "text" },
+  duration: { expr: `COALESCE(a."totalSec", -1)`, type: "float8" },
+  tries: { expr: `COALESCE(a."totalTries", -1)`, type: "float8" },
+  company: { expr: `lower(COALESCE(a.company, ''))`, type: "text" },
+  instructor: { expr: `lower(COALESCE(a."userLastName", '') || ' ' || COALESCE(a."userFirstName", ''))`, type: "text" },
+};
+
+const SELECT = raw(`a.id, a."trainingDate", a."traineeId", a."firstName", a."lastName", a.company, a."traineeEmail", a."traineeProfile",
+  a."collectionId", a."collectionTitle", a."simulatorId", a."simulatorTitle", a."scenarioId", a."scenarioName", a."scorePct",
+  a."totalPoints", a."totalMaxPoints", a."totalSec", a."totalTries", a.tilts, a.abandons,
+  a."userId", a."userFirstName", a."userLastName", a."userCostCenter", a."userAccountName"`);
+
+function toRow(r: RawRow): ActivityRow {
+  const { k: _k, ...rest } = r;
+  return { ...rest, id: String(r.id), scorePct: numOrNull(r.scorePct) };
+}
+
+export const COUNT_CAP = 100_000;
+
+export type ActivityPage = { rows: ActivityRow[]; total: number; capped: boolean; page: number; pages: number; from: string; to: string };
+
+export async function listActivities(ctx: ReportContext, f: ReportFilters, now = new Date()): Promise<ActivityPage> {
+  const range = resolveRange(f, ctx.timeZone, now);
+  const conds = activityConditions(ctx, f, range);
+  const needsJoin = f.result !== undefined;
+  const s = SORTS[f.sort];
+  const dir = raw(f.dir === "asc" ? "ASC" : "DESC");
+  const offset = (f.page - 1) * f.size;
+  const [rows, countRows] = await Promise.all([
+    db.$queryRaw<RawRow[]>(sql`
+      SELECT ${SELECT}, ${passExpr(ctx)} AS passed FROM "Activity" a ${scenarioJoin()} ${where(conds)}
+      ORDER BY ${raw(s.expr)} ${dir}, a.id ${dir} LIMIT ${f.size}::int OFFSET ${offset}::int`),
+    // Counting stops at the cap: "100,000+" is as useful as an exact figure and stays fast.
+    db.$queryRaw<{ n: number }[]>(sql`
+      SELECT COUNT(*)::int AS n FROM (SELECT 1 FROM "Activity" a ${needsJoin ? scenarioJoin() : raw("")} ${where(conds)} LIMIT ${COUNT_CAP + 1}::int) x`),
+  ]);
+  const n = num(countRows[0]?.n);
+  const capped = n > COUNT_CAP;
+  const total = Math.min(n, COUNT_CAP);
+  return { rows: rows.map(toRow), total, capped, page: f.page, pages: Math.max(1, Math.ceil(total / f.size)), from: range.from, to: range.to };
+}
+
+/**
+ * Every activity of the filtered set, in the table's order, in chunks fetched by keyset
+ * (sort value, id) so each query is an index range read and memory stays at one chunk.
+ */
+export async function* streamActivities(ctx: ReportContext, f: ReportFilters, chunk = 5_000, now = new Date()): AsyncGenerator<ActivityRow[]> {
+  const range = resolveRange(f, ctx.timeZone, now);
+  const base = activityConditions(ctx, f, range);
+  const s = SORTS[f.sort];
+  const asc = f.dir === "asc";
+  const dir = raw(asc ? "ASC" : "DESC");
+  let after: { k: string; id: bigint } | null = null;
+  for (;;) {
+    const conds: Sql[] = [...base];
+    if (after) {
+      const cmp = raw(asc ? ">" : "<");
+      conds.push(sql`(${raw(s.expr)}, a.id) ${cmp} (${after.k}::${raw(s.type)}, ${after.id.toString()}::bigint)`);
+    }
+    const rows: RawRow[] = await db.$queryRaw<RawRow[]>(sql`
+      SELECT ${SELECT}, ${passExpr(ctx)} AS passed, (${raw(s.expr)})::text AS k FROM "Activity" a ${scenarioJoin()} ${where(conds)}
+      ORDER BY ${raw(s.expr)} ${dir}, a.id ${dir} LIMIT ${chunk}::int`);
+    if (rows.length === 0) return;
+    yield rows.map(toRow);
+    const last: RawRow = rows[rows.length - 1]!;
+    after = { k: last.k ?? "", id: BigInt(last.id) };
+    if (rows.length < chunk) return;
+  }
+}
+
