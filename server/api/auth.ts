@@ -59,3 +59,6 @@ export function apiAuth(minRole: Role = "VIEWER") {
     return caller;
   };
 }
+
+/** What the report queries need to know about the caller's workspace. */
+export const reportContext = (c: ApiCaller) => ({ workspaceId: c.workspace.id, timeZone: c.workspace.timeZone, passMark: c.workspace.passMark });

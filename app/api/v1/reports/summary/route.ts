@@ -1,0 +1,8 @@
+import { apiSummary, summaryQuery } from "@/server/api/activities";
+import { apiAuth, reportContext } from "@/server/api/auth";
+import { route } from "@/server/http/route";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/v1/reports/summary: the dashboard figures for the filtered sessions, with a per-collection split.
+export const GET = route({ auth: apiAuth(), query: summaryQuery }, async ({ auth, query }) => apiSummary(reportContext(auth), query));

@@ -1,0 +1,224 @@
+import "server-only";
+// /api/v1/activities, activities.csv and reports/summary: the API's query vocabulary (Attensa
+// paging, Senar field names) translated onto the report filters, so the API runs the very
+// queries of the explorer and the breakdowns (server/data/reports) and agrees with the pages.
+import { z } from "zod";
+import { db } from "@/server/db/client";
+import { listActivities, streamActivities, type ActivityRow } from "@/server/data/reports/activities";
+import { getBreakdown } from "@/server/data/reports/breakdowns";
+import { activityConditions, num, scenarioJoin, sql, where, type ReportContext } from "@/server/data/reports/sql";
+import { resolveRange, SORT_KEYS, todayIn, type ReportFilters } from "@/lib/report-filters";
+import { isoDateTime, isoDay } from "./schemas";
+import { pagingBlock, pagingBlockSchema, pagingShape, queryInt, workspaceParam, type PagingBlock } from "./paging";
+
+const text = (name: string) => z.string().trim().min(1, `${name} must not be empty`).max(200, `${name} must be at most 200 characters`);
+
+/** The explorer's filters, under the API's names. */
+const filterShape = {
+  from: isoDay("from").optional().describe("First day (YYYY-MM-DD, inclusive, in the workspace's time zone); default: all history"),
+  to: isoDay("to").optional().describe("Last day (YYYY-MM-DD, inclusive); default: today"),
+  collectionId: queryInt("collectionId", 0, 2_147_483_647).optional(),
+  simulatorId: queryInt("simulatorId", 0, 2_147_483_647).optional(),
+  scenarioId: text("scenarioId").optional().describe("Scenario id within its simulator; needs simulatorId"),
+  userId: text("userId").optional().describe("The Senar user (instructor) who ran the session"),
+  traineeId: text("traineeId").optional(),
+  company: text("company").optional(),
+  costCenter: text("costCenter").optional(),
+  passed: z.enum(["true", "false"], { message: "passed must be true or false" }).optional(),
+};
+
+type FilterInput = { from?: string; to?: string; scenarioId?: string; simulatorId?: number; traineeId?: string; term?: string };
+
+function checkFilters(q: FilterInput, ctx: z.RefinementCtx) {
+  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: "custom", path: ["from"], message: "from must not be later than to" });
+  if (q.scenarioId && q.simulatorId === undefined) {
+    ctx.addIssue({ code: "custom", path: ["scenarioId"], message: "scenarioId needs simulatorId too (scenario ids are unique within a simulator)" });
+  }
+  if (q.traineeId && q.term) ctx.addIssue({ code: "custom", path: ["traineeId"], message: "traineeId and term cannot be combined" });
+}
+
+export const activitiesQuery = z
+  .strictObject({ ...pagingShape(SORT_KEYS, "date"), ...filterShape, ...workspaceParam })
+  .superRefine(checkFilters);
+const { page: _p, rows: _r, ...csvPaging } = pagingShape(SORT_KEYS, "date");
+export const activitiesCsvQuery = z.strictObject({ ...csvPaging, ...filterShape, ...workspaceParam }).superRefine(checkFilters);
+export const summaryQuery = z
+  .strictObject({ ...filterShape, term: pagingShape(SORT_KEYS, "date").term, ...workspaceParam })
+  .superRefine(checkFilters);
+
+type Filters = z.infer<typeof summaryQuery> & { sort?: ReportFilters["sort"]; sortDirection?: "ASC" | "DESC"; page?: number; rows?: number };
+
+const EARLIEST = "2000-01-01";
+
+/** The report filter state for an API query (an explicit custom range; all history by default). */
+export function toReportFilters(q: Filters, timeZone: string): ReportFilters {
+  const today = todayIn(timeZone);
+  const from = q.from ?? EARLIEST;
+  const to = q.to ?? (from > today ? from : today);
+  return {
+    range: "custom",
+    from,
+    to,
+    collection: q.collectionId,
+    simulator: q.simulatorId,
+    scenario: q.scenarioId && q.simulatorId !== undefined ? `${q.simulatorId}:${q.scenarioId}` : undefined,
+    instructor: q.userId,
+    company: q.company,
+    costCenter: q.costCenter,
+    // The explorer's search matches trainee names, email and id; an id is matched exactly enough.
+    q: q.traineeId ?? q.term,
+    result: q.passed === "true" ? "pass" : q.passed === "false" ? "fail" : undefined,
+    sort: q.sort ?? "date",
+    dir: q.sortDirection === "DESC" ? "desc" : "asc",
+    page: (q.page ?? 0) + 1,
+    // The explorer offers 25/50/100 per page; the API allows up to 500, which the query handles alike.
+    size: (q.rows ?? 50) as ReportFilters["size"],
+    cols: undefined,
+  };
+}
+
+export const activitySchema = z
+  .object({
+    id: z.number().int(),
+    trainingDate: isoDateTime.nullable(),
+    traineeId: z.string().nullable(),
+    firstName: z.string().nullable().describe("Trainee's first name"),
+    lastName: z.string().nullable().describe("Trainee's last name"),
+    company: z.string().nullable(),
+    traineeEmail: z.string().nullable(),
+    traineeProfile: z.string().nullable(),
+    collectionId: z.number().int().nullable(),
+    collectionTitle: z.string().nullable(),
+    simulatorId: z.number().int().nullable(),
+    simulatorTitle: z.string().nullable(),
+    scenarioId: z.string().nullable(),
+    scenarioName: z.string().nullable(),
+    totalPoints: z.number().int().nullable(),
+    totalMaxPoints: z.number().int().nullable(),
+    scorePct: z.number().nullable().describe("totalPoints / totalMaxPoints, as a fraction"),
+    passed: z.boolean().nullable().describe("scorePct ≥ the pass mark (the scenario's, else the workspace's); null without a score"),
+    totalSec: z.number().int().nullable(),
+    totalTries: z.number().int().nullable(),
+    tilts: z.number().int().nullable(),
+    abandons: z.number().int().nullable(),
+    userId: z.string().nullable().describe("The Senar user (instructor) who ran the session"),
+    userFirstName: z.string().nullable(),
+    userLastName: z.string().nullable(),
+    userCostCenter: z.string().nullable(),
+    userAccountName: z.string().nullable(),
+  })
+  .meta({ id: "Activity", description: "One completed scenario." });
+export type ActivityDto = z.infer<typeof activitySchema>;
+export const ACTIVITY_FIELDS = Object.keys(activitySchema.shape) as (keyof ActivityDto)[];
+
+export const activitiesPageSchema = z.object({ _paging: pagingBlockSchema, activities: z.array(activitySchema) }).meta({ id: "ActivityPage" });
+
+export function toActivityDto(r: ActivityRow): ActivityDto {
+  return {
+    id: Number(r.id),
+    trainingDate: r.trainingDate ? new Date(r.trainingDate).toISOString() : null,
+    traineeId: r.traineeId,
+    firstName: r.firstName,
+    lastName: r.lastName,
+    company: r.company,
+    traineeEmail: r.traineeEmail,
+    traineeProfile: r.traineeProfile,
+    collectionId: r.collectionId,
+    collectionTitle: r.collectionTitle,
+    simulatorId: r.simulatorId,
+    simulatorTitle: r.simulatorTitle,
+    scenarioId: r.scenarioId,
+    scenarioName: r.scenarioName,
+    totalPoints: r.totalPoints,
+    totalMaxPoints: r.totalMaxPoints,
+    scorePct: r.scorePct,
+    passed: r.passed,
+    totalSec: r.totalSec,
+    totalTries: r.totalTries,
+    tilts: r.tilts,
+    abandons: r.abandons,
+    userId: r.userId,
+    userFirstName: r.userFirstName,
+    userLastName: r.userLastName,
+    userCostCenter: r.userCostCenter,
+    userAccountName: r.userAccountName,
+  };
+}
+
+/** Exact count of the filtered set (the explorer caps its count; the API's _paging must not). */
+async function exactCount(ctx: ReportContext, f: ReportFilters): Promise<number> {
+  const conds = activityConditions(ctx, f, resolveRange(f, ctx.timeZone));
+  const rows = await db.$queryRaw<{ n: number }[]>(sql`SELECT COUNT(*)::float8 AS n FROM "Activity" a ${scenarioJoin()} ${where(conds)}`);
+  return num(rows[0]?.n);
+}
+
+export async function apiActivitiesPage(
+  ctx: ReportContext,
+  q: z.infer<typeof activitiesQuery>,
+): Promise<{ _paging: PagingBlock; activities: ActivityDto[] }> {
+  const f = toReportFilters(q, ctx.timeZone);
+  const page = await listActivities(ctx, f);
+  const total = page.capped ? await exactCount(ctx, f) : page.total;
+  return { _paging: pagingBlock(total, q, page.rows.length), activities: page.rows.map(toActivityDto) };
+}
+
+export function activitiesStream(ctx: ReportContext, q: z.infer<typeof activitiesCsvQuery>): AsyncGenerator<ActivityRow[]> {
+  return streamActivities(ctx, toReportFilters(q, ctx.timeZone), 2_000);
+}
+
+export const summarySchema = z
+  .object({
+    from: z.iso.date(),
+    to: z.iso.date(),
+    sessions: z.number().int(),
+    trainees: z.number().int().describe("Distinct trainees"),
+    averageScore: z.number().nullable().describe("Mean score as a fraction, over scored sessions"),
+    passRate: z.number().nullable().describe("Passed / scored sessions, as a fraction"),
+    trainingHours: z.number(),
+    averageTries: z.number().nullable(),
+    averageSec: z.number().nullable(),
+    tiltsPerSession: z.number().nullable(),
+    abandonsPerSession: z.number().nullable(),
+    byCollection: z.array(
+      z.object({
+        collectionId: z.number().int().nullable(),
+        title: z.string(),
+        sessions: z.number().int(),
+        trainees: z.number().int(),
+        averageScore: z.number().nullable(),
+        passRate: z.number().nullable(),
+        trainingHours: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: "Summary", description: "The dashboard figures for the filtered sessions (the breakdowns' totals)." });
+export type Summary = z.infer<typeof summarySchema>;
+
+export async function apiSummary(ctx: ReportContext, q: z.infer<typeof summaryQuery>): Promise<Summary> {
+  const f = toReportFilters(q, ctx.timeZone);
+  const b = await getBreakdown(ctx, { ...f, by: "collection", bsort: "sessions" });
+  const t = b.total;
+  return {
+    from: b.from,
+    to: b.to,
+    sessions: t.sessions,
+    trainees: t.trainees,
+    averageScore: t.averageScore,
+    passRate: t.passRate,
+    trainingHours: t.trainingHours,
+    averageTries: t.averageTries,
+    averageSec: t.averageSec,
+    tiltsPerSession: t.tiltsPerSession,
+    abandonsPerSession: t.abandonsPerSession,
+    byCollection: b.rows.map((r) => ({
+      collectionId: r.key === "" ? null : Number(r.key),
+      title: r.label,
+      sessions: r.sessions,
+      trainees: r.trainees,
+      averageScore: r.averageScore,
+      passRate: r.passRate,
+      trainingHours: r.trainingHours,
+    })),
+  };
+}
+
