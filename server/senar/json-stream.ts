@@ -4,6 +4,7 @@ import "server-only";
 // Accepts a top-level array, or an object wrapping the list in `data` or `items`.
 import { TokenParser, Tokenizer, TokenType } from "@streamparser/json";
 import type { ParsedElementInfo, ParsedTokenInfo } from "@streamparser/json";
+import { createArrayFramer, JsonFrameError } from "./json-array-framer";
 
 export class JsonShapeError extends Error {
   override name = "JsonShapeError";
@@ -18,12 +19,50 @@ export type ElementStream = {
   end(): void;
 };
 
+export type ParserEngine = "auto" | "streamparser";
+
 /**
  * Creates a parser that calls onElement(value) for each element of the list, in source order.
- * Parse errors are thrown by write()/end() (as the library's own errors); a body that is not a
- * list (or a `data`/`items` wrapper around one) throws JsonShapeError.
+ * Invalid JSON throws from write()/end(); a body that is not a list (or a `data`/`items`
+ * wrapper around one) or that ends early throws JsonShapeError.
+ * "auto" sends a top-level array through the fast framer (json-array-framer.ts) and anything
+ * else through @streamparser/json; "streamparser" uses the library for everything.
  */
-export function createElementStream(onElement: (value: unknown) => void): ElementStream {
+export function createElementStream(onElement: (value: unknown) => void, engine: ParserEngine = "auto"): ElementStream {
+  if (engine === "streamparser") return streamparserElements(onElement);
+  let inner: ElementStream | undefined;
+  let first = true;
+  const guard = (step: () => void) => {
+    try {
+      step();
+    } catch (e) {
+      throw e instanceof JsonFrameError ? new JsonShapeError(e.message, { cause: e }) : e;
+    }
+  };
+  return {
+    write(chunk) {
+      let bytes = chunk;
+      if (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3); // UTF-8 BOM
+      first = false;
+      if (!inner) {
+        const start = bytes.findIndex((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
+        if (start < 0) return; // only whitespace so far
+        inner = bytes[start] === 0x5b ? createArrayFramer(onElement) : streamparserElements(onElement);
+        bytes = bytes.subarray(start);
+      }
+      const target = inner;
+      guard(() => target.write(bytes));
+    },
+    end() {
+      if (!inner) throw new JsonShapeError("expected a JSON list of records, got an empty answer");
+      const target = inner;
+      guard(() => target.end());
+    },
+  };
+}
+
+/** The @streamparser/json engine: any shape, one value at a time. */
+function streamparserElements(onElement: (value: unknown) => void): ElementStream {
   const tokenizer = new Tokenizer();
   let parser: TokenParser | undefined;
   let top: "array" | "object" | undefined;

@@ -4,6 +4,7 @@ import "server-only";
 // fields are kept in `raw`. A record is refused only when it has no usable id.
 import { z } from "zod";
 import { parseSenarTimestamp } from "@/lib/senar-time";
+import { fastActivity, fastUser } from "./fast-parse";
 
 const blankToNull = (v: unknown) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v);
 
@@ -100,6 +101,9 @@ export function parseRecord<K extends RecordKind>(
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     return { ok: false, refused: { raw, reason: "not a JSON object" } };
   }
+  // Plainly well-formed records skip zod (fast-parse.ts); zod decides everything else.
+  const fast = kind === "activity" ? fastActivity(raw as Record<string, unknown>) : fastUser(raw as Record<string, unknown>);
+  if (fast) return { ok: true, value: { record: fast as z.infer<(typeof recordSchemas)[K]>, raw: raw as Record<string, unknown> } };
   const r = recordSchemas[kind].safeParse(raw);
   if (!r.success) {
     const i = r.error.issues[0];

@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseRecord } from "@/server/senar/schemas";
+import { fastActivity, fastUser } from "@/server/senar/fast-parse";
+import { parseRecord, senarActivitySchema, senarUserSchema } from "@/server/senar/schemas";
 
 // The documented sample activity (SENAR-API.md), as Senar sends it.
 const sampleActivity = {
@@ -144,5 +146,62 @@ describe("user schema", () => {
       expect(x.ok).toBe(false);
       if (!x.ok) expect(x.refused.reason).toMatch(/^id: /);
     }
+  });
+});
+
+describe("the fast path agrees with the zod schema", () => {
+  // Values Senar might send for any field: clean, blank, null, numeric strings, junk.
+  const anyValue = fc.oneof(
+    fc.constant(undefined),
+    fc.constant(null),
+    fc.constantFrom("", "  ", "12", " 7 ", "1.0", "1.5", "-3", "abc", "12,5 pts", "99999999999", "2021-03-09T17:37:11.186836", "2021-02-30T10:00:00", "31/02/2023 25:61"),
+    fc.string({ maxLength: 12 }),
+    fc.integer({ min: -3_000_000_000, max: 3_000_000_000 }),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+  );
+  const withNoise = (base: Record<string, unknown>) =>
+    fc.record(Object.fromEntries(Object.keys(base).map((k) => [k, fc.oneof({ weight: 3, arbitrary: fc.constant(base[k]) }, { weight: 1, arbitrary: anyValue })]))).map(
+      (r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)),
+    );
+
+  it("lists exactly the schema's fields, and takes clean records itself", () => {
+    const a = fastActivity(sampleActivity);
+    const u = fastUser(sampleUser);
+    expect(a).toBeDefined();
+    expect(u).toBeDefined();
+    expect(Object.keys(a ?? {}).sort()).toEqual(Object.keys(senarActivitySchema.shape).sort());
+    expect(Object.keys(u ?? {}).sort()).toEqual(Object.keys(senarUserSchema.shape).sort());
+  });
+
+  it("produces what zod produces whenever it answers (activities)", () => {
+    fc.assert(
+      fc.property(withNoise(sampleActivity), (raw) => {
+        const fast = fastActivity(raw);
+        const slow = senarActivitySchema.safeParse(raw);
+        if (fast !== undefined) {
+          expect(slow.success).toBe(true);
+          expect(fast).toEqual(slow.data);
+        }
+        // And parseRecord, whichever path it took, agrees with zod on accept/refuse.
+        expect(parseRecord("activity", raw).ok).toBe(slow.success);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("produces what zod produces whenever it answers (users)", () => {
+    fc.assert(
+      fc.property(withNoise(sampleUser), (raw) => {
+        const fast = fastUser(raw);
+        const slow = senarUserSchema.safeParse(raw);
+        if (fast !== undefined) {
+          expect(slow.success).toBe(true);
+          expect(fast).toEqual(slow.data);
+        }
+        expect(parseRecord("user", raw).ok).toBe(slow.success);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
