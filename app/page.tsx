@@ -1,5 +1,7 @@
+import { redirect } from "next/navigation";
 import { Brand } from "@/components/brand";
 import { ButtonLink } from "@/components/ui/button";
+import { currentUser } from "@/server/auth/guards";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +12,9 @@ const features = [
   ["Always current", "Senar's webhooks land in the portal's cache; scheduled syncs keep it complete."],
 ];
 
-export default function Home() {
+export default async function Home() {
+  // Signed-in people go straight to their workspace (the picker redirects when there is one).
+  if (await currentUser()) redirect("/w");
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-200 bg-white">
