@@ -8,14 +8,20 @@ import { userAssignSchema, type UserAssign } from "@/lib/user-assign";
 import { env } from "@/server/env";
 import { log } from "@/server/log";
 import { SenarError, senarMessageFrom } from "./errors";
-import { createElementStream, JsonShapeError } from "./json-stream";
+import { createElementStream, JsonShapeError, type ParserEngine } from "./json-stream";
 import { parseRecord, type Parsed, type Refused, type SenarActivity, type SenarUser } from "./schemas";
 
 export { SenarError, isSenarError, toAppError, type SenarErrorKind } from "./errors";
 
 export type SenarConnection = { baseUrl: string; username: string; password: string; token?: string | null };
 export type StreamTotals = { seen: number; valid: number; refused: number; skipped: number };
-export type StreamOptions = { batchSize?: number; skip?: number; signal?: AbortSignal };
+export type StreamOptions = {
+  batchSize?: number;
+  skip?: number;
+  signal?: AbortSignal;
+  /** "auto" (default) or "streamparser" (the library for everything; kept for comparison in the bench). */
+  parser?: ParserEngine;
+};
 export type OnBatch<T> = (records: Parsed<T>[], refused: Refused[]) => Promise<void>;
 /** Told about each retry (for logs and tests); carries no secret. */
 export type RetryEvent = { method: string; path: string; attempt: number; reason: string; delayMs: number };
@@ -218,7 +224,7 @@ export class SenarClient {
         records = [];
         refused = [];
       }
-    });
+    }, opts.parser);
     // The caller's onBatch runs while nothing is read: TCP backpressure, and its errors pass through untouched.
     const drain = async () => {
       deadline.disarm();
