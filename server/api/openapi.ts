@@ -5,6 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { API_RATE_LIMIT } from "./rate-limit";
 import { apiOperations, type ApiOperation } from "./operations";
+import { errorSchema } from "./schemas";
 
 type Json = Record<string, unknown>;
 
@@ -67,6 +68,8 @@ function operationObject(op: ApiOperation, components: Json): Json {
 
 export function buildOpenApi(serverUrl: string): Json {
   const components: Json = {};
+  // Every error response refers to it.
+  jsonSchema(errorSchema, "output", components);
   const paths: Record<string, Json> = {};
   for (const op of apiOperations()) {
     paths[op.path] ??= {};
