@@ -15,6 +15,12 @@ const child = spawn(
   ["--conditions=react-server", "--import", "tsx", "senar-sim/main.ts", "--port", String(PORT), "--activities", String(N), "--anchor", "2025-06-01", "--quiet"],
   { stdio: ["ignore", "ignore", "inherit"] },
 );
+const MARK = Buffer.from('{"id":');
+/** CPU seconds (user + system) the simulator process has used so far. */
+const cpuSec = () => {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+};
 const memKb = (field: "VmHWM" | "VmRSS") => {
   const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
   return Number(m?.[1] ?? 0);
@@ -32,19 +38,20 @@ try {
 
   const download = async (stallAtBytes: number | null) => {
     const t0 = performance.now();
+    const cpu0 = cpuSec();
     const res = await fetch(`${base}/integration/data/activities`, { headers: { authorization: `Bearer ${Token}` } });
     if (!res.body) throw new Error("no body");
     let bytes = 0;
     let records = 0;
     let rssWhileStalled = 0;
-    const decoder = new TextDecoder();
-    let tail = "";
+    let tail = Buffer.alloc(0);
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
       bytes += chunk.length;
-      // Count record starts; keep a short tail so a marker split across chunks still counts once.
-      const text = tail + decoder.decode(chunk, { stream: true });
-      records += text.split('{"id":').length - 1;
-      tail = text.slice(-5);
+      // Count record starts natively (the reader must cost far less than the server); a short
+      // tail carried over counts a marker split across chunks once.
+      const buf = Buffer.concat([tail, chunk]);
+      for (let at = buf.indexOf(MARK); at !== -1; at = buf.indexOf(MARK, at + MARK.length)) records++;
+      tail = buf.subarray(buf.length - (MARK.length - 1));
       if (stallAtBytes !== null && bytes >= stallAtBytes) {
         stallAtBytes = null;
         await sleep(3000); // the simulator must stop generating, not buffer the rest
@@ -52,7 +59,7 @@ try {
       }
     }
     const sec = (performance.now() - t0) / 1000;
-    return { records, mb: bytes / 1e6, sec, rssWhileStalled };
+    return { records, mb: bytes / 1e6, sec, cpu: cpuSec() - cpu0, rssWhileStalled };
   };
 
   const fast = await download(null);
@@ -60,6 +67,7 @@ try {
   const peak = memKb("VmHWM");
   console.log(`activities: ${N.toLocaleString("en")} (${fast.records.toLocaleString("en")} received, ${fast.mb.toFixed(0)} MB)`);
   console.log(`full-speed download: ${fast.sec.toFixed(1)} s, ${Math.round(fast.records / fast.sec).toLocaleString("en")} records/s, ${(fast.mb / fast.sec).toFixed(0)} MB/s`);
+  console.log(`simulator CPU: ${fast.cpu.toFixed(1)} s for the full-speed download (${Math.round(fast.records / fast.cpu).toLocaleString("en")} records per CPU-second)`);
   console.log(`stalled reader: simulator RSS after a 3 s stall at 50 MB: ${(slow.rssWhileStalled / 1024).toFixed(0)} MB`);
   console.log(`simulator RSS idle: ${(idle / 1024).toFixed(0)} MB, peak over both downloads: ${(peak / 1024).toFixed(0)} MB`);
 } finally {
