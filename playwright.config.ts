@@ -55,5 +55,15 @@ export default defineConfig({
         E2E_SIM_URL: e2e.simURL,
       },
     },
+    {
+      // The Senar simulator: two accounts (two organisations), small deterministic datasets.
+      command:
+        `node --conditions=react-server --import tsx senar-sim/main.ts --port ${SIM_PORT} --seed 42 --users 40 --trainees 150 ` +
+        `--activities 3000 --quiet --account demo@senar.test:demo-pass1:42:ACME --account globex@senar.test:globex-pass1:7:Globex`,
+      url: `${e2e.simURL}/health`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
   ],
 });
