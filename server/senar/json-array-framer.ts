@@ -1,9 +1,10 @@
 import "server-only";
-// The fast path for a top-level JSON array: a byte scanner finds where each element ends (it only
-// tracks strings, escapes and bracket depth), and the complete elements of each chunk go through
-// V8's native JSON.parse in one call. @streamparser/json builds every value byte by byte in
-// JavaScript and tops out near 40k Senar activities/s here; this keeps the same streaming and
-// memory bound at several times that (docs/BENCH-SENAR.md). Equivalence is property-tested.
+// The fast path for a top-level JSON array. The complete elements of each chunk go through V8's
+// native JSON.parse in one call; where they end is found by a byte scanner (tracking strings,
+// escapes and bracket depth) or, for most chunks, by the cheaper shortcut below.
+// @streamparser/json builds every value byte by byte in JavaScript: about 8x slower here, too
+// slow for the 100k records/s goal. Same streaming, same memory bound (docs/BENCH-SENAR.md);
+// equivalence with the library is property-tested (tests/unit/senar-client-json-stream.test.ts).
 import type { ElementStream } from "./json-stream";
 
 const QUOTE = 0x22;
@@ -15,6 +16,8 @@ const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 /** One record bigger than this is not a Senar record: refuse rather than buffer without bound. */
 export const MAX_ELEMENT_BYTES = 16 * 1024 * 1024;
+
+const RECORD_BOUNDARY = Buffer.from("},{");
 
 const isWhitespace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
@@ -28,6 +31,7 @@ export class JsonFrameError extends Error {
  */
 export function createArrayFramer(onElement: (value: unknown) => void): ElementStream {
   let pending: Buffer = Buffer.alloc(0); // bytes of the element(s) not yet complete
+  let scanned = 0; // how many bytes of `pending` the scanner has already walked through
   let depth = 0; // 0 before `[` and after `]`; 1 between elements; more inside one
   let inString = false;
   let escaped = false;
@@ -41,12 +45,40 @@ export function createArrayFramer(onElement: (value: unknown) => void): ElementS
     for (const v of values) onElement(v);
   };
 
+  /**
+   * Skips the byte scan when it can. `buf` starts at an element (depth 1, outside any string).
+   * Take everything up to the last `},{`: if that cut fell inside a string or inside a nested
+   * value, the brackets or quotes of `[prefix]` cannot balance and JSON.parse throws, so a
+   * successful parse proves the cut was between two elements. On failure the scanner decides.
+   */
+  const shortcut = (buf: Buffer): Buffer | undefined => {
+    const cut = buf.lastIndexOf(RECORD_BOUNDARY);
+    if (cut < 0) return undefined;
+    let values: unknown[];
+    try {
+      values = JSON.parse(`[${buf.toString("utf8", 0, cut + 1)}]`) as unknown[];
+    } catch {
+      return undefined;
+    }
+    for (const v of values) onElement(v);
+    // The rest starts at the `{` of the next element, in a known state: depth 1, outside strings.
+    scanned = 0;
+    depth = 1;
+    inString = false;
+    escaped = false;
+    sawComma = true;
+    return buf.subarray(cut + 2);
+  };
+
   return {
     write(chunk) {
       if (chunk.length === 0) return;
       const incoming = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      const buf = pending.length > 0 ? Buffer.concat([pending, incoming]) : incoming;
-      let i = pending.length; // bytes before this were scanned by the previous write
+      let buf = pending.length > 0 ? Buffer.concat([pending, incoming]) : incoming;
+      // The scan below then only walks the tail after the last element the shortcut took.
+      // Not while one huge element accumulates: each failed try would re-parse all of it.
+      if (depth > 0 && !closed && pending.length < 1_000_000) buf = shortcut(buf) ?? buf;
+      let i = scanned; // bytes before this were scanned by the previous write
       let segStart = 0; // where the not-yet-emitted elements begin (within buf)
       let lastSep = -1; // the last depth-1 comma: everything before it is complete elements
       // Locals, not the closure's variables, in the hot loop: V8 keeps them in registers.
@@ -105,6 +137,7 @@ export function createArrayFramer(onElement: (value: unknown) => void): ElementS
       inString = inStr;
       if (depth === 0) {
         pending = Buffer.alloc(0);
+        scanned = 0;
         return;
       }
       if (lastSep >= 0) {
@@ -113,6 +146,7 @@ export function createArrayFramer(onElement: (value: unknown) => void): ElementS
       }
       // Keep only the unfinished element; copy so the big chunk it came from can be freed.
       pending = Buffer.from(buf.subarray(segStart));
+      scanned = pending.length;
       if (pending.length > MAX_ELEMENT_BYTES) throw new JsonFrameError("a single record is larger than 16 MB");
     },
     end() {

@@ -1,0 +1,106 @@
+// npm run bench:senar [-- --activities 1000000 --batch 5000 --compare 200000]
+// Streams Senar activities from the simulator (its own child process, so its memory is not
+// counted here) through the real SenarClient with a no-op onBatch, and prints records/s and this
+// process's peak RSS. A benchmark, not a test: it prints figures and ratios against the goals
+// (peak RSS < 300 MB, >= 100k records/s). With --compare N it also streams N records through
+// the @streamparser/json engine alone, for the ratio between the two (docs/BENCH-SENAR.md).
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { SenarClient, type StreamOptions } from "@/server/senar/client";
+
+const { values } = parseArgs({
+  options: { activities: { type: "string" }, batch: { type: "string" }, compare: { type: "string" } },
+  strict: true,
+});
+const N = Number(values.activities ?? 1_000_000);
+const BATCH = Number(values.batch ?? 5_000);
+const COMPARE = values.compare === undefined ? 0 : Number(values.compare);
+const GOAL_RSS_MB = 300;
+const GOAL_RATE = 100_000;
+const MB = 1024 * 1024;
+
+/** Peak RSS, two ways: sampled every 50 ms, and the kernel's high-water mark (Linux). */
+let sampledPeak = 0;
+const sampler = setInterval(() => {
+  sampledPeak = Math.max(sampledPeak, process.memoryUsage().rss);
+}, 50);
+const vmHwm = (): number | undefined => {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
+    return m ? Number(m[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+async function startSim(activities: number): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "senar-sim/main.ts", "--port", "0", "--activities", String(activities), "--anchor", "2025-06-01", "--quiet"],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`simulator exited (${code}) before listening`)));
+  });
+  child.stdout.resume();
+  return { url, stop: () => child.kill("SIGTERM") };
+}
+
+async function run(label: string, url: string, expected: number, parser: StreamOptions["parser"]) {
+  const client = new SenarClient({ baseUrl: url, username: "demo@senar.test", password: "demo-pass1" }, { timeoutMs: 30_000 });
+  await client.login();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let batches = 0;
+  const totals = await client.streamActivities(
+    async () => {
+      batches++;
+    },
+    { batchSize: BATCH, parser },
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  if (totals.seen !== expected) throw new Error(`${label}: expected ${expected} records, saw ${totals.seen}`);
+  const rate = totals.valid / seconds;
+  console.log(
+    `${label}: ${totals.valid.toLocaleString("en")} records (${totals.refused} refused) in ${seconds.toFixed(2)} s, ${batches} batches` +
+      ` -> ${Math.round(rate).toLocaleString("en")} records/s wall, ${Math.round(totals.valid / cpuSeconds).toLocaleString("en")} records per client CPU-second`,
+  );
+  return rate;
+}
+
+console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${Math.round(os.totalmem() / MB / 1024)} GB RAM, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}, Node ${process.version}`);
+console.log(`starting the simulator (child process) with ${N.toLocaleString("en")} activities...`);
+const sim = await startSim(N);
+try {
+  const rate = await run("client (default parser)", sim.url, N, "auto");
+  const peak = Math.max(sampledPeak, process.memoryUsage().rss);
+  const hwm = vmHwm();
+  console.log(`peak RSS of this process: ${(peak / MB).toFixed(0)} MB sampled every 50 ms${hwm ? `, ${(hwm / MB).toFixed(0)} MB VmHWM` : ""}`);
+  const worst = Math.max(peak, hwm ?? 0) / MB;
+  console.log(`goals: records/s ${Math.round(rate).toLocaleString("en")} / ${GOAL_RATE.toLocaleString("en")} = ${(rate / GOAL_RATE).toFixed(2)}x ${rate >= GOAL_RATE ? "OK" : "BELOW GOAL"}; peak RSS ${worst.toFixed(0)} / ${GOAL_RSS_MB} MB ${worst < GOAL_RSS_MB ? "OK" : "ABOVE GOAL"}`);
+} finally {
+  sim.stop();
+}
+
+if (COMPARE > 0) {
+  console.log(`\ncomparison: ${COMPARE.toLocaleString("en")} activities through each engine`);
+  const small = await startSim(COMPARE);
+  try {
+    const fast = await run("  default (array framer + JSON.parse)", small.url, COMPARE, "auto");
+    const lib = await run("  @streamparser/json only           ", small.url, COMPARE, "streamparser");
+    console.log(`  ratio: ${(fast / lib).toFixed(1)}x`);
+  } finally {
+    small.stop();
+  }
+}
+clearInterval(sampler);
