@@ -118,12 +118,13 @@ export type SearchParamsInput = Record<string, string | string[] | undefined> | 
 
 function flatten(input: SearchParamsInput): Record<string, string> {
   const out: Record<string, string> = {};
+  // A column picker's checkboxes send cols=a&cols=b: those are joined; any other repeat keeps the first.
   if (input instanceof URLSearchParams) {
-    for (const [k, v] of input) if (!(k in out)) out[k] = v;
+    for (const [k, v] of input) if (!(k in out)) out[k] = k === "cols" ? input.getAll(k).join(",") : v;
     return out;
   }
   for (const [k, v] of Object.entries(input)) {
-    const first = Array.isArray(v) ? v[0] : v;
+    const first = Array.isArray(v) ? (k === "cols" ? v.join(",") : v[0]) : v;
     // An empty form field means "no filter", not an invalid value.
     if (first !== undefined && first.trim() !== "") out[k] = first;
   }

@@ -86,6 +86,8 @@ describe("report filters: URL round trip", () => {
 
   it("canonicalises the column list and splits scenario keys", () => {
     expect(parseReportFilters({ cols: "score,date" }).cols).toEqual(["date", "score"]);
+    expect(parseReportFilters({ cols: ["score", "trainee"] }).cols).toEqual(["trainee", "score"]);
+    expect(parseReportFilters(new URLSearchParams("cols=tilts&cols=date")).cols).toEqual(["date", "tilts"]);
     expect(DEFAULT_COLUMNS.every((c) => ACTIVITY_COLUMNS.includes(c))).toBe(true);
     expect(splitScenarioKey("18:S:01")).toEqual({ simulatorId: 18, scenarioId: "S:01" });
     expect(splitScenarioKey("S01")).toBeNull();

@@ -1,0 +1,36 @@
+// GET /api/w/[slug]/exports/activities.csv: the activities explorer's filtered set as CSV, streamed.
+import { DEFAULT_COLUMNS, parseFiltersStrict, reportFiltersSchema, resolveRange } from "@/lib/report-filters";
+import { audit } from "@/server/audit";
+import { workspaceAuth } from "@/server/auth/guards";
+import { streamActivities } from "@/server/data/reports/activities";
+import { reportContext } from "@/server/data/reports/context";
+import { activityCsvHeader, activityCsvLine, csvColumns, csvResponse } from "@/server/data/reports/csv";
+import { AppError, zodMessage } from "@/server/http/errors";
+import { route } from "@/server/http/route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ auth: workspaceAuth() }, async ({ req, auth }) => {
+  const parsed = parseFiltersStrict(reportFiltersSchema, new URL(req.url).searchParams);
+  if (!parsed.success) {
+    const { message, field } = zodMessage(parsed.error, "query");
+    throw new AppError("invalid_input", message, { field });
+  }
+  const f = parsed.data;
+  const ctx = reportContext(auth);
+  const range = resolveRange(f, ctx.timeZone);
+  const cols = csvColumns(f.cols ?? DEFAULT_COLUMNS);
+  await audit({
+    workspaceId: ctx.workspaceId,
+    actor: auth.user,
+    action: "report.export",
+    target: "activities.csv",
+    details: { from: range.from, to: range.to, filters: Object.fromEntries(new URL(req.url).searchParams) },
+  });
+  async function* lines(): AsyncGenerator<string> {
+    for await (const rows of streamActivities(ctx, f, 5_000)) {
+      yield rows.map((r) => activityCsvLine(r, cols, ctx.timeZone)).join("");
+    }
+  }
+  return csvResponse(`activities-${auth.workspace.slug}-${range.from}-to-${range.to}.csv`, activityCsvHeader(cols), lines());
+});
