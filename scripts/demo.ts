@@ -1,28 +1,127 @@
-// npm run demo: a working portal on the embedded database at http://localhost:3000.
-// Builds once (again only when the sources are newer than the build), then serves it.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+// npm run demo: the portal on the embedded database at http://localhost:3000, connected to the
+// bundled Senar simulator in live mode, with two demo organisations, synced, hooks registered.
+// Everything goes through the public CLI, the way an operator would set it up.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
 
 const PORT = Number(process.env.PORT ?? 3000);
+const SIM_PORT = Number(process.env.SIM_PORT ?? 4010);
+const APP_URL = process.env.APP_URL ?? `http://localhost:${PORT}`;
+const SIM_URL = `http://127.0.0.1:${SIM_PORT}`;
+const DATA_DIR = process.env.DATA_DIR ?? ".data";
+const env = { ...process.env, APP_URL, DATA_DIR, DATABASE_URL: process.env.DATABASE_URL ?? "" };
+const TSX = ["--conditions=react-server", "--import", "tsx"];
 
-function newestSource(): number {
-  const r = spawnSync("git", ["log", "-1", "--format=%ct"], { encoding: "utf8" });
-  return Number(r.stdout.trim() || 0) * 1000;
+const OWNER = { email: "owner@demo.test", password: "senar-demo-2026", name: "Dana Owner" };
+const ORGS = [
+  { name: "ACME Safety Training", username: "demo@senar.test", password: "demo-pass1", seed: 42, account: "ACME" },
+  { name: "Globex Logistics", username: "globex@senar.test", password: "globex-pass1", seed: 7, account: "Globex" },
+];
+
+const children: ChildProcess[] = [];
+function stopAll() {
+  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    stopAll();
+    process.exit(0);
+  });
 }
 
+function cli(args: string[]): string {
+  const r = spawnSync(process.execPath, [...TSX, "scripts/cli.ts", ...args], { env, encoding: "utf8" });
+  if (r.status !== 0) {
+    console.error(`cli ${args[0]} failed:\n${r.stderr || r.stdout}`);
+    stopAll();
+    process.exit(1);
+  }
+  return r.stdout.trim();
+}
+
+async function waitFor(url: string, what: string, ms = 60_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${what} did not start within ${ms / 1000} s`);
+}
+
+// 1. The simulator, live: a new activity every few seconds, posted to the registered hooks.
+const sim = spawn(
+  process.execPath,
+  [
+    ...TSX,
+    "senar-sim/main.ts",
+    "--port", String(SIM_PORT),
+    "--users", "60",
+    "--trainees", "400",
+    "--activities", "20000",
+    "--live", "4",
+    "--quiet",
+    ...ORGS.flatMap((o) => ["--account", `${o.username}:${o.password}:${o.seed}:${o.account}`]),
+  ],
+  { stdio: "inherit", env },
+);
+children.push(sim);
+await waitFor(`${SIM_URL}/health`, "The Senar simulator");
+
+// 2. First run: the owner account and two organisations, each connected to its Senar account.
+mkdirSync(DATA_DIR, { recursive: true });
+const stateFile = path.join(DATA_DIR, "demo.json");
+let slugs: string[];
+if (existsSync(stateFile)) {
+  slugs = (JSON.parse(readFileSync(stateFile, "utf8")) as { slugs: string[] }).slugs;
+} else {
+  console.log("Setting up the demo organisations…");
+  cli(["user:create", "--email", OWNER.email, "--password", OWNER.password, "--name", OWNER.name]);
+  slugs = ORGS.map((o) => {
+    const out = JSON.parse(
+      cli([
+        "workspace:create", "--name", o.name, "--owner", OWNER.email,
+        "--senar-url", SIM_URL, "--senar-username", o.username, "--senar-password", o.password, "--json",
+      ]),
+    ) as { slug: string };
+    return out.slug;
+  });
+  writeFileSync(stateFile, JSON.stringify({ slugs }, null, 2));
+}
+
+// 3. Every start: the simulator keeps no state, so register the hooks again and sync.
+for (const slug of slugs) {
+  cli(["webhooks:register", "--workspace", slug]);
+  console.log(`Syncing ${slug}…`);
+  console.log(cli(["sync", "--workspace", slug]));
+}
+
+// 4. Build once (again only when the sources are newer than the build), then serve.
+const lastCommit = Number(spawnSync("git", ["log", "-1", "--format=%ct"], { encoding: "utf8" }).stdout.trim() || 0) * 1000;
 const buildId = ".next/BUILD_ID";
-if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSource() || process.argv.includes("--build")) {
+if (!existsSync(buildId) || statSync(buildId).mtimeMs < lastCommit || process.argv.includes("--build")) {
   console.log("Building the portal (once)…");
-  const b = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit" });
-  if (b.status !== 0) process.exit(b.status ?? 1);
+  const b = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env });
+  if (b.status !== 0) {
+    stopAll();
+    process.exit(b.status ?? 1);
+  }
 }
-
-const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], {
-  stdio: "inherit",
-  env: { ...process.env, APP_URL: process.env.APP_URL ?? `http://localhost:${PORT}` },
+const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], { stdio: "inherit", env });
+children.push(server);
+await waitFor(`http://127.0.0.1:${PORT}/api/health`, "The portal");
+console.log(`
+  Senar Portal   ${APP_URL}
+  Sign in        ${OWNER.email} / ${OWNER.password}
+  Workspaces     ${slugs.map((s) => `${APP_URL}/w/${s}`).join("\n                 ")}
+  Simulator      ${SIM_URL} (live: a new activity every 4 s)
+  Ctrl+C stops everything.
+`);
+server.on("exit", (code) => {
+  stopAll();
+  process.exit(code ?? 0);
 });
-console.log(`\nSenar Portal: http://localhost:${PORT}   (Ctrl+C to stop)\n`);
-const stop = () => server.kill("SIGTERM");
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
-server.on("exit", (code) => process.exit(code ?? 0));
