@@ -35,7 +35,19 @@ const vmHwm = (): number | undefined => {
   }
 };
 
-async function startSim(activities: number): Promise<{ url: string; stop: () => void }> {
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux; 0 elsewhere). */
+const cpuSecondsOf = (pid: number | undefined): number => {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(f[11]) + Number(f[12])) / 100; // utime + stime, in USER_HZ (100) ticks
+  } catch {
+    return 0;
+  }
+};
+
+type Sim = { url: string; stop: () => void; cpuSeconds: () => number };
+
+async function startSim(activities: number): Promise<Sim> {
   const child = spawn(
     process.execPath,
     ["--conditions=react-server", "--import", "tsx", "senar-sim/main.ts", "--port", "0", "--activities", String(activities), "--anchor", "2025-06-01", "--quiet"],
@@ -51,12 +63,13 @@ async function startSim(activities: number): Promise<{ url: string; stop: () => 
     child.once("exit", (code) => reject(new Error(`simulator exited (${code}) before listening`)));
   });
   child.stdout.resume();
-  return { url, stop: () => child.kill("SIGTERM") };
+  return { url, stop: () => child.kill("SIGTERM"), cpuSeconds: () => cpuSecondsOf(child.pid) };
 }
 
-async function run(label: string, url: string, expected: number, parser: StreamOptions["parser"]) {
-  const client = new SenarClient({ baseUrl: url, username: "demo@senar.test", password: "demo-pass1" }, { timeoutMs: 30_000 });
+async function run(label: string, sim: Sim, expected: number, parser: StreamOptions["parser"]) {
+  const client = new SenarClient({ baseUrl: sim.url, username: "demo@senar.test", password: "demo-pass1" }, { timeoutMs: 30_000 });
   await client.login();
+  const simCpu0 = sim.cpuSeconds();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let batches = 0;
@@ -69,11 +82,13 @@ async function run(label: string, url: string, expected: number, parser: StreamO
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const simCpu = sim.cpuSeconds() - simCpu0;
   if (totals.seen !== expected) throw new Error(`${label}: expected ${expected} records, saw ${totals.seen}`);
   const rate = totals.valid / seconds;
   console.log(
     `${label}: ${totals.valid.toLocaleString("en")} records (${totals.refused} refused) in ${seconds.toFixed(2)} s, ${batches} batches` +
-      ` -> ${Math.round(rate).toLocaleString("en")} records/s wall, ${Math.round(totals.valid / cpuSeconds).toLocaleString("en")} records per client CPU-second`,
+      ` -> ${Math.round(rate).toLocaleString("en")} records/s wall; client ${cpuSeconds.toFixed(1)} CPU-s (${Math.round(totals.valid / cpuSeconds).toLocaleString("en")} records per CPU-second)` +
+      (simCpu > 0 ? `, simulator ${simCpu.toFixed(1)} CPU-s` : ""),
   );
   return rate;
 }
@@ -82,7 +97,7 @@ console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}),
 console.log(`starting the simulator (child process) with ${N.toLocaleString("en")} activities...`);
 const sim = await startSim(N);
 try {
-  const rate = await run("client (default parser)", sim.url, N, "auto");
+  const rate = await run("client (default parser)", sim, N, "auto");
   const peak = Math.max(sampledPeak, process.memoryUsage().rss);
   const hwm = vmHwm();
   console.log(`peak RSS of this process: ${(peak / MB).toFixed(0)} MB sampled every 50 ms${hwm ? `, ${(hwm / MB).toFixed(0)} MB VmHWM` : ""}`);
@@ -96,8 +111,8 @@ if (COMPARE > 0) {
   console.log(`\ncomparison: ${COMPARE.toLocaleString("en")} activities through each engine`);
   const small = await startSim(COMPARE);
   try {
-    const fast = await run("  default (array framer + JSON.parse)", small.url, COMPARE, "auto");
-    const lib = await run("  @streamparser/json only           ", small.url, COMPARE, "streamparser");
+    const fast = await run("  default (array framer + JSON.parse)", small, COMPARE, "auto");
+    const lib = await run("  @streamparser/json only           ", small, COMPARE, "streamparser");
     console.log(`  ratio: ${(fast / lib).toFixed(1)}x`);
   } finally {
     small.stop();
