@@ -343,7 +343,8 @@ export class SenarClient {
       const deadline = new Deadline(this.timeoutMs, req.signal);
       let res: Response;
       try {
-        res = await fetch(url, { method: req.method, headers, body, signal: deadline.signal });
+        // no-store: Next.js patches fetch on the server; Senar answers must never come from its data cache.
+        res = await fetch(url, { method: req.method, headers, body, signal: deadline.signal, cache: "no-store" });
       } catch (e) {
         deadline.disarm();
         if (deadline.expired) throw new SenarError("timeout", `Senar did not answer within ${this.timeoutMs} ms`, { cause: e });
