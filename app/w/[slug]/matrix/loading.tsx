@@ -1,0 +1,5 @@
+import { ReportSkeleton } from "@/components/ui/skeleton";
+
+export default function Loading() {
+  return <ReportSkeleton rows={16} />;
+}

@@ -1,0 +1,2 @@
+"use client";
+export { ReportError as default } from "@/components/reports/error-state";
