@@ -1,4 +1,5 @@
 // The Senar client against the real simulator (senar-sim/), in process, for each call and each fault.
+import { type AddressInfo, connect, createServer, type Socket } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { malformationFor, UNUSABLE } from "@/senar-sim/faults";
 import { type RunningSim, startSimulator } from "@/senar-sim/server";
@@ -279,6 +280,37 @@ describe("SenarClient faults", () => {
     const e = await caught(c.users());
     expect(e.kind).toBe("timeout");
     expect(toAppError(e)).toMatchObject({ code: "senar_timeout", status: 504 });
+  });
+
+  it("a body that stalls mid-stream: a timeout, not a hang", async () => {
+    // A plain TCP relay in front of the real simulator that stops passing bytes after 200 kB.
+    const sockets = new Set<Socket>();
+    const relay = createServer((down) => {
+      const up = connect(sim.port, "127.0.0.1");
+      sockets.add(down).add(up);
+      let bytes = 0;
+      down.pipe(up);
+      up.on("data", (d: Buffer) => {
+        if (bytes > 200_000) return void up.pause();
+        bytes += d.length;
+        down.write(d);
+      });
+      for (const s of [up, down]) s.on("error", () => undefined);
+    });
+    await new Promise<void>((r) => relay.listen(0, "127.0.0.1", r));
+    try {
+      const port = (relay.address() as AddressInfo).port;
+      const c = client({ timeoutMs: 2_000 }, { baseUrl: `http://127.0.0.1:${port}` });
+      let handed = 0;
+      const e = await caught(c.streamActivities(async (r) => void (handed += r.length), { batchSize: 100 }));
+      expect(e.kind).toBe("timeout");
+      expect(e.message).toMatch(/stopped sending data for 2000 ms \(after \d+ records\)/);
+      expect(handed).toBeGreaterThan(0); // it did stream before the stall
+      expect(handed).toBeLessThan(ACTIVITIES);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => relay.close(r));
+    }
   });
 
   it("the connection dropping mid-stream: unavailable, with how far it got", async () => {
