@@ -9,6 +9,7 @@ import { env } from "@/server/env";
 import { log } from "@/server/log";
 import { SenarError, senarMessageFrom } from "./errors";
 import { createElementStream, JsonShapeError, type ParserEngine } from "./json-stream";
+import { Deadline, isTransient, networkReason, parseMaybeJson, retryAfterMs } from "./transport";
 import { parseRecord, type Parsed, type Refused, type SenarActivity, type SenarUser } from "./schemas";
 
 export { SenarError, isSenarError, toAppError, type SenarErrorKind } from "./errors";
@@ -58,49 +59,6 @@ type Method = "GET" | "POST" | "DELETE";
 /** idempotent: retried on network errors, 429 and 5xx. network: only when nothing reached Senar. */
 type RetryPolicy = "idempotent" | "network" | "none";
 type Req = { method: Method; path: string; body?: unknown; retry: RetryPolicy; signal?: AbortSignal };
-
-/** One timer per attempt. For lists it is re-armed before each chunk: it catches a stalled body
- *  without limiting how long a healthy 1,000,000-row answer may take. */
-class Deadline {
-  private readonly controller = new AbortController();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  expired = false;
-  readonly signal: AbortSignal;
-
-  constructor(
-    private readonly ms: number,
-    outer?: AbortSignal,
-  ) {
-    this.signal = outer ? AbortSignal.any([this.controller.signal, outer]) : this.controller.signal;
-    this.arm();
-  }
-  arm() {
-    this.disarm();
-    this.timer = setTimeout(() => {
-      this.expired = true;
-      this.controller.abort(new Error("Senar call timed out"));
-    }, this.ms);
-  }
-  disarm() {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-}
-
-const isTransient = (status: number) => status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
-
-function retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-
-function networkReason(e: unknown): string {
-  const cause = e instanceof Error ? (e.cause as { code?: unknown } | undefined) : undefined;
-  return typeof cause?.code === "string" ? cause.code : "network error";
-}
 
 export class SenarClient {
   private token: string | null;
@@ -413,15 +371,5 @@ export class SenarClient {
       });
     }
     return new SenarError("bad_response", `Senar answered with an unexpected HTTP ${status}`, { status });
-  }
-}
-
-function parseMaybeJson(text: string): unknown {
-  const t = text.trim();
-  if (!t) return null;
-  try {
-    return JSON.parse(t);
-  } catch {
-    return t;
   }
 }
