@@ -5,7 +5,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { acceptAsNewAccount, createInvite, ensureOwner } from "./auth-helpers";
+import { acceptAsNewAccount, createInvite, ensureOwner, OWNER } from "./auth-helpers";
+
+const WORKSPACE_NAME = OWNER.workspace;
 
 type Entry = { file: string; pattern: string; kind: "page" | "route"; methods: string[] };
 
@@ -40,6 +42,18 @@ const workspaceRoutes = all.filter((e) => e.kind === "route" && e.pattern.starts
 // Pages only admins (or owners) may open.
 const ADMIN_PAGE = /^\/w\/\[slug\]\/(settings(\/|$)|senar-users\/new$)/;
 
+/**
+ * A page under a loading.tsx streams: its status is sent (200) before the page can call
+ * notFound()/forbidden(), which then arrive in the stream as an error digest. That still shows
+ * the not-found page and no data, so it counts, but only with the digest present.
+ */
+async function pageRefused(res: Awaited<ReturnType<APIRequestContext["fetch"]>>, codes: number[]): Promise<boolean> {
+  if (codes.includes(res.status())) return true;
+  if (res.status() !== 200) return false;
+  const body = await res.text();
+  return codes.some((c) => body.includes(`NEXT_HTTP_ERROR_FALLBACK;${c}`));
+}
+
 async function send(req: APIRequestContext, method: string, url: string, origin: string) {
   return req.fetch(url, { method, maxRedirects: 0, headers: method === "GET" ? {} : { origin, "content-type": "application/json" }, data: method === "GET" ? undefined : "{}" });
 }
@@ -68,10 +82,13 @@ test("another workspace's member gets 404, signed-out visitors sign in, viewers 
   const anonymous = await browser.newContext();
 
   const problems: string[] = [];
+  const softRefusals: string[] = [];
   for (const e of workspacePages) {
     const url = fill(e.pattern, slug);
     const asOutsider = await send(outsider.context.request, "GET", url, origin);
-    if (asOutsider.status() !== 404) problems.push(`${e.file}: outsider got ${asOutsider.status()} for ${url}`);
+    if (!(await pageRefused(asOutsider, [404]))) problems.push(`${e.file}: outsider got ${asOutsider.status()} for ${url}`);
+    else if (asOutsider.status() === 200) softRefusals.push(e.file);
+    if ((await asOutsider.text()).includes(WORKSPACE_NAME)) problems.push(`${e.file}: outsider saw the workspace name`);
     const asAnon = await send(anonymous.request, "GET", url, origin);
     const location = asAnon.headers()["location"] ?? "";
     if (![302, 303, 307, 308].includes(asAnon.status()) || !location.includes("/signin")) {
@@ -79,7 +96,7 @@ test("another workspace's member gets 404, signed-out visitors sign in, viewers 
     }
     if (ADMIN_PAGE.test(e.pattern)) {
       const asViewer = await send(viewer.context.request, "GET", url, origin);
-      if (![403, 404].includes(asViewer.status())) problems.push(`${e.file}: viewer got ${asViewer.status()} for admin page ${url}`);
+      if (!(await pageRefused(asViewer, [403, 404]))) problems.push(`${e.file}: viewer got ${asViewer.status()} for admin page ${url}`);
     }
     // The owner of the other workspace cannot reach it through its own slug either way.
     const own = await send(outsider.context.request, "GET", fill(e.pattern, otherSlug), origin);
@@ -99,4 +116,5 @@ test("another workspace's member gets 404, signed-out visitors sign in, viewers 
   await Promise.all([outsider.context.close(), viewer.context.close(), anonymous.close()]);
   expect(problems, problems.join("\n")).toEqual([]);
   console.log(`tenancy walk: ${workspacePages.length} pages, ${workspaceRoutes.length} routes checked`);
+  if (softRefusals.length) console.log(`streamed (status 200) not-found pages: ${softRefusals.join(", ")}`);
 });
