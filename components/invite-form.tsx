@@ -14,7 +14,7 @@ export function InviteForm({ action }: { action: (prev: State, data: FormData) =
     <div className="space-y-4">
       <form action={formAction} className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end">
         <Field id="invite-email" name="email" type="email" label="Email (optional)" hint="If given, only this address can accept." />
-        <SelectField id="invite-role" name="role" label="Role" defaultValue="VIEWER">
+        <SelectField id="invite-role" name="role" label="Role" defaultValue="VIEWER" className="sm:mb-5">
           <option value="VIEWER">Viewer</option>
           <option value="ADMIN">Admin</option>
           <option value="OWNER">Owner</option>

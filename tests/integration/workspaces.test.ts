@@ -11,6 +11,7 @@ import { decrypt, encrypt, keyFrom, keyRing, sealedKeyId } from "@/server/crypto
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { AppError } from "@/server/http/errors";
+import { afterSettingsChange } from "@/server/workspaces/after-settings";
 import { acceptInvite, createInvite, hashToken, lookupInvite } from "@/server/workspaces/invites";
 import { addMember, changeRole, removeMember, setMemberDisabled } from "@/server/workspaces/members";
 import { createUser } from "@/server/workspaces/users";
@@ -141,6 +142,7 @@ describe("settings and connection", () => {
     expect((await updateGeneral(ws.id, base, cli)).changed).toEqual([]);
     const r = await updateGeneral(ws.id, { ...base, timeZone: "Europe/Warsaw", passMarkPct: "70", syncIntervalMinutes: "off" }, cli);
     expect(r.rollupsStale).toBe(true);
+    expect(await afterSettingsChange(ws.id)).toBe(true); // rollup rebuild runs (empty workspace)
     const saved = await db.workspace.findUniqueOrThrow({ where: { id: ws.id } });
     expect([saved.timeZone, saved.passMark, saved.syncIntervalMinutes]).toEqual(["Europe/Warsaw", 0.7, null]);
     await expect(deleteWorkspace(ws.id, "settings sa")).rejects.toThrow(/Type the workspace name/);
