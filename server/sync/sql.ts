@@ -11,8 +11,11 @@ export type UpsertCounts = { inserted: number; updated: number; unchanged: numbe
 
 /** Runs `fn` in a transaction, unless the caller already holds one (then it is part of it). */
 export async function inTransaction<T>(client: Sql, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  if ("$transaction" in client) return client.$transaction(fn, { timeout: 120_000, maxWait: 30_000 });
-  return fn(client);
+  // A transaction client also answers $transaction (nesting), but only the root has $connect.
+  if (typeof (client as { $connect?: unknown }).$connect === "function") {
+    return (client as Db).$transaction(fn, { timeout: 120_000, maxWait: 30_000 });
+  }
+  return fn(client as Prisma.TransactionClient);
 }
 
 /** Same parsed record → same hash; key order comes from the zod schema, so it is stable. */
