@@ -79,12 +79,12 @@ async function DashboardBody({ ctx, slug, f }: { ctx: ReportContext; slug: strin
   return (
     <div className="space-y-5">
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" aria-label="Key figures">
-        <KpiCard label="Sessions" value={formatInt(c.sessions)} delta={d.sessions} previous={formatInt(p.sessions)} />
-        <KpiCard label="Unique trainees" value={formatInt(c.uniqueTrainees)} delta={d.uniqueTrainees} previous={formatInt(p.uniqueTrainees)} />
-        <KpiCard label="Average score" value={formatPct(c.averageScore)} delta={d.averageScore} deltaKind="points" previous={formatPct(p.averageScore)} />
-        <KpiCard label="Pass rate" value={formatPct(c.passRate)} delta={d.passRate} deltaKind="points" previous={formatPct(p.passRate)} />
-        <KpiCard label="Training time" value={formatHours(c.trainingHours * 3600)} delta={d.trainingHours} previous={formatHours(p.trainingHours * 3600)} />
-        <KpiCard label="Average tries" value={formatDecimal(c.averageTries, 2)} delta={d.averageTries} better="down" previous={formatDecimal(p.averageTries, 2)} />
+        <KpiCard id="sessions" label="Sessions" value={formatInt(c.sessions)} delta={d.sessions} previous={formatInt(p.sessions)} />
+        <KpiCard id="trainees" label="Unique trainees" value={formatInt(c.uniqueTrainees)} delta={d.uniqueTrainees} previous={formatInt(p.uniqueTrainees)} />
+        <KpiCard id="score" label="Average score" value={formatPct(c.averageScore)} delta={d.averageScore} deltaKind="points" previous={formatPct(p.averageScore)} />
+        <KpiCard id="pass" label="Pass rate" value={formatPct(c.passRate)} delta={d.passRate} deltaKind="points" previous={formatPct(p.passRate)} />
+        <KpiCard id="hours" label="Training time" value={formatHours(c.trainingHours * 3600)} delta={d.trainingHours} previous={formatHours(p.trainingHours * 3600)} />
+        <KpiCard id="tries" label="Average tries" value={formatDecimal(c.averageTries, 2)} delta={d.averageTries} better="down" previous={formatDecimal(p.averageTries, 2)} />
       </dl>
 
       <Section title="Weekly trend" description="Sessions per week (bars) and average score (line), weeks starting Monday.">

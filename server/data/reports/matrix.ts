@@ -62,15 +62,24 @@ async function cellsFor(ctx: ReportContext, collectionId: number, traineeIds: st
 
 type TraineeRaw = { id: string; firstName: string | null; lastName: string | null; company: string | null };
 
-function orderBy(ctx: ReportContext, f: MatrixFilters, collectionId: number): Sql {
-  const byName = raw(`lower(COALESCE(t."lastName", '')), lower(COALESCE(t."firstName", '')), t.id`);
-  if (f.sort !== "passed") return byName;
-  // Scenarios passed in this collection, most first: the people furthest along on top.
-  return sql`(SELECT COUNT(DISTINCT (a."simulatorId", a."scenarioId")) FROM "Activity" a
+const BY_NAME = raw(`lower(COALESCE(t."lastName", '')), lower(COALESCE(t."firstName", '')), t.id`);
+
+/**
+ * "Most scenarios passed" ordering: one aggregate over the collection's activities joined to the
+ * trainees (a correlated count per trainee would probe the activities once per person).
+ */
+function passedJoin(ctx: ReportContext, f: MatrixFilters, collectionId: number): Sql {
+  if (f.sort !== "passed") return sql``;
+  const costCenter = f.costCenter ? sql` AND a."userCostCenter" = ${f.costCenter}` : sql``;
+  return sql`LEFT JOIN (
+    SELECT a."traineeId" AS id, COUNT(DISTINCT (a."simulatorId", a."scenarioId")) AS n FROM "Activity" a
     LEFT JOIN "Scenario" sc ON sc."workspaceId" = a."workspaceId" AND sc."simulatorId" = a."simulatorId" AND sc.id = a."scenarioId"
-    WHERE a."workspaceId" = t."workspaceId" AND a."traineeId" = t.id AND a."collectionId" = ${collectionId}::int
-      AND a."scorePct" >= COALESCE(sc."passMark", ${ctx.passMark}::float8)) DESC, ${byName}`;
+    WHERE a."workspaceId" = ${ctx.workspaceId} AND a."collectionId" = ${collectionId}::int${costCenter}
+      AND a."scorePct" >= COALESCE(sc."passMark", ${ctx.passMark}::float8)
+    GROUP BY a."traineeId"
+  ) passed ON passed.id = t.id`;
 }
+const orderBy = (f: MatrixFilters): Sql => (f.sort === "passed" ? sql`COALESCE(passed.n, 0) DESC, ${BY_NAME}` : BY_NAME);
 
 function buildRows(people: TraineeRaw[], cells: CellRaw[], columns: MatrixColumn[], ctx: ReportContext): MatrixRow[] {
   const colByKey = new Map(columns.map((c) => [c.key, c]));
@@ -99,8 +108,8 @@ export async function getMatrix(ctx: ReportContext, f: MatrixFilters, collection
   const conds = traineeConds(ctx, f, collectionId);
   const [people, count] = await Promise.all([
     db.$queryRaw<TraineeRaw[]>(sql`
-      SELECT t.id, t."firstName", t."lastName", t.company FROM "Trainee" t WHERE ${join(conds, " AND ")}
-      ORDER BY ${orderBy(ctx, f, collectionId)} LIMIT ${f.size}::int OFFSET ${(f.page - 1) * f.size}::int`),
+      SELECT t.id, t."firstName", t."lastName", t.company FROM "Trainee" t ${passedJoin(ctx, f, collectionId)} WHERE ${join(conds, " AND ")}
+      ORDER BY ${orderBy(f)} LIMIT ${f.size}::int OFFSET ${(f.page - 1) * f.size}::int`),
     db.$queryRaw<{ n: number }[]>(sql`SELECT COUNT(*)::int AS n FROM "Trainee" t WHERE ${join(conds, " AND ")}`),
   ]);
   const cells = await cellsFor(ctx, collectionId, people.map((p) => p.id), f);

@@ -153,7 +153,7 @@ export default async function BreakdownsPage({ params, searchParams }: Props) {
               {data.rows.map((r) => {
                 const down = drillHref(r);
                 return (
-                  <tr key={r.key} className="hover:bg-slate-50">
+                  <tr key={r.key} data-key={r.key} className="hover:bg-slate-50">
                     <Td>
                       <div className="flex flex-col">
                         {down ? (
