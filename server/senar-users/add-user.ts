@@ -11,6 +11,7 @@ import { AppError } from "@/server/http/errors";
 import { log } from "@/server/log";
 import { cleanSenarMessage, isSenarError, toAppError } from "@/server/senar/errors";
 import { senarFor } from "@/server/senar/for-workspace";
+import { upsertUsers } from "@/server/sync/upsert-users";
 import { assignFor, type AddUser } from "@/lib/user-assign";
 import type { AddUserResult, CollectionResult } from "@/lib/add-user-result";
 
@@ -66,7 +67,7 @@ async function cacheNewUser(workspaceId: string, email: string): Promise<boolean
   try {
     const senar = await senarFor(workspaceId);
     const sourceAt = new Date();
-    const [{ records }, { upsertUsers }] = await Promise.all([senar.users(), import("@/server/sync/upsert-users")]);
+    const { records } = await senar.users();
     const mine = records.filter((r) => r.record.email?.toLowerCase() === email.toLowerCase());
     if (mine.length === 0) return false;
     await upsertUsers(db, workspaceId, mine, { source: "sync", sourceAt });
