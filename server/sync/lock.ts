@@ -24,9 +24,10 @@ export type Claim = { run: SyncRun; resumed: boolean } | { busy: SyncRun };
 export async function claimRun(
   workspaceId: string,
   trigger: string,
-  expected: () => Promise<number | null>,
+  expected: number | null,
   staleMs = STALE_MS,
 ): Promise<Claim> {
+  // Everything inside uses `tx` only: PGlite has one connection, so `db` here would wait forever.
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('sync'), hashtext(${workspaceId}))::text`;
     const now = new Date();
@@ -37,7 +38,7 @@ export async function claimRun(
       return { run, resumed: true };
     }
     const run = await tx.syncRun.create({
-      data: { workspaceId, trigger, expected: await expected(), fetchedAt: now, startedAt: now, heartbeatAt: now },
+      data: { workspaceId, trigger, expected, fetchedAt: now, startedAt: now, heartbeatAt: now },
     });
     return { run, resumed: false };
   });

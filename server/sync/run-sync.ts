@@ -73,7 +73,7 @@ export function failureReason(err: unknown): string {
 
 export async function runSync(workspaceId: string, opts: SyncOptions): Promise<SyncOutcome> {
   const started = Date.now();
-  const claim = await claimRun(workspaceId, opts.trigger, () => previousTotal(workspaceId), opts.staleAfterMs);
+  const claim = await claimRun(workspaceId, opts.trigger, await previousTotal(workspaceId), opts.staleAfterMs);
   if ("busy" in claim) return outcome(claim.busy, { busy: true, continues: true });
   const { run } = claim;
   const lease = new Lease(run.id, run.heartbeatAt);
