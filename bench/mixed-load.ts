@@ -7,7 +7,7 @@ import pg from "pg";
 import { benchArgs, numberFlag } from "./lib/args";
 import { withBuiltPortal } from "./lib/built-portal";
 import type { LoadOutcome, LoadPlan } from "./lib/load-worker";
-import { SENAR } from "./lib/portal";
+import { ANCHOR as PORTAL_ANCHOR, SENAR } from "./lib/portal";
 import { TSX, rssSampler, runCaptured } from "./lib/proc";
 import { loadLine, printResult, type BenchResult, type Figure } from "./lib/result";
 import { fmt } from "./lib/stats";
@@ -17,12 +17,12 @@ const DURATION_S = numberFlag(args.values, "duration", args.quick ? 20 : 120);
 // The API allows 600 requests per key per minute (server/api/rate-limit.ts): stay under it.
 const RATES = {
   webhook: numberFlag(args.values, "webhook-rate", 40),
-  page: numberFlag(args.values, "page-rate", 3),
-  api: numberFlag(args.values, "api-rate", 8),
+  page: numberFlag(args.values, "page-rate", 2),
+  api: numberFlag(args.values, "api-rate", 5),
 };
 const ACTIVITIES = numberFlag(args.values, "activities", args.quick ? 20_000 : 100_000);
 const DATASET = { users: 150, trainees: 1200 };
-const ANCHOR = "2026-06-01T00:00:00.000Z";
+const ANCHOR = PORTAL_ANCHOR.toISOString();
 
 async function missingIds(pgUrl: string, slug: string, ids: string[]): Promise<string[]> {
   const client = new pg.Client({ connectionString: pgUrl });

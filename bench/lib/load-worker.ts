@@ -47,7 +47,7 @@ const sentIds: number[] = [];
 const acked = new Set<string>();
 
 const pages = ["", "/activities", "/breakdowns", "/trainees", "/matrix"].map((p) => `${plan.url}/w/${plan.slug}${p}`);
-const apis = ["/api/v1/activities?limit=50", "/api/v1/reports/summary", "/api/v1/users?limit=50", "/api/v1/usage"].map((p) => `${plan.url}${p}`);
+const apis = ["/api/v1/activities?rows=50", "/api/v1/reports/summary", "/api/v1/users?rows=50", "/api/v1/usage"].map((p) => `${plan.url}${p}`);
 
 type Req = { send: () => Promise<{ status: number; onOk?: () => void }> };
 function makeRequest(kind: "webhook" | "page" | "api", n: number): Req {

@@ -14,6 +14,8 @@ import { TSX, cliCommands, cliJson, runCaptured, stopChild, waitForUrl } from ".
 export const OWNER = { email: "bench-owner@bench.test", password: "bench-pass-2026!", name: "Bench Owner" };
 export const SENAR = { username: "demo@senar.test", password: "demo-pass1", seed: 42, accountName: "ACME" };
 
+export const ANCHOR = new Date("2026-06-01T00:00:00Z");
+
 export type Portal = {
   url: string;
   slug: string;
@@ -37,8 +39,10 @@ export async function startPortal(opts: PortalOptions): Promise<Portal> {
   let cluster: Cluster | undefined;
   let sim: RunningSim | undefined;
   let server: ChildProcess | undefined;
+  let stopping = false;
   const dataDir = mkdtempSync(path.join(tmpdir(), "senar-bench-"));
   const stop = async () => {
+    stopping = true;
     if (server) await stopChild(server);
     await sim?.close();
     cluster?.stop();
@@ -51,7 +55,7 @@ export async function startPortal(opts: PortalOptions): Promise<Portal> {
       activities: opts.activities,
       users: opts.users ?? 150,
       trainees: opts.trainees ?? 1200,
-      anchor: new Date("2026-06-01T00:00:00Z"),
+      anchor: ANCHOR,
     });
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
@@ -85,7 +89,14 @@ export async function startPortal(opts: PortalOptions): Promise<Portal> {
       if (r.code !== 0) notes.push(`cli sync failed (${r.code}): ${(r.stderr || r.stdout).trim().slice(0, 300)}`);
       else log(`  synced in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     } else {
-      notes.push("The ops CLI has no `sync` command yet, so the workspace's cache was empty: report pages rendered without data.");
+      // No sync command yet: fill the cache through the same write path, from the same dataset.
+      log(`  seeding ${opts.activities.toLocaleString("en")} activities through upsertActivities (no cli sync yet)…`);
+      const args = [ws.slug, String(opts.users ?? 150), String(opts.trainees ?? 1200), String(opts.activities), ANCHOR.toISOString()];
+      const r = await runCaptured(process.execPath, [...TSX, "bench/lib/seed-cache.ts", ...args], { env });
+      if (r.code !== 0) throw new Error(`seeding failed (${r.code}): ${(r.stderr || r.stdout).trim().slice(-500)}`);
+      notes.push(
+        "The ops CLI had no `sync` command yet, so the workspace's cache was filled with the simulator's dataset through the cache's own write path (upsertUsers/upsertActivities) instead of a sync.",
+      );
     }
 
     const hookUrls: Portal["hookUrls"] = {};
@@ -102,7 +113,7 @@ export async function startPortal(opts: PortalOptions): Promise<Portal> {
     server.stdout?.on("data", (d: Buffer) => void (serverOut = (serverOut + d.toString()).slice(-4000)));
     server.stderr?.on("data", (d: Buffer) => void (serverOut = (serverOut + d.toString()).slice(-4000)));
     server.once("exit", (code) => {
-      if (code) log(`  next start exited (${code}):\n${serverOut}`);
+      if (code && !stopping) log(`  next start exited (${code}):\n${serverOut}`);
     });
     await waitForUrl(`${url}/api/health`, "next start");
     const cookie = await signIn(url);
