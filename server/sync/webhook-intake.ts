@@ -1,0 +1,155 @@
+import "server-only";
+// POST /api/webhooks/senar/<token>: Senar's deliveries (Zapier REST-hook style). The token is
+// the only secret (Senar does not sign), checked before anything is parsed. Records go through
+// the same upserts as a sync. Bad input gets a 4xx and stores no record; a database failure
+// answers 503 so Senar retries (a delivery is acknowledged only once it is stored).
+import { db } from "../db/client";
+import { AppError, errorResponse } from "../http/errors";
+import { readBodyLimited } from "../http/route";
+import { log } from "../log";
+import { parseRecord, type Parsed, type Refused, type SenarActivity, type SenarUser } from "../senar/schemas";
+import { hashHookToken, sameHash, TOKEN_PATTERN } from "./hook-token";
+import { saveInvalid } from "./invalid";
+import { queueSync } from "./queue";
+import { upsertActivities } from "./upsert-activities";
+import { upsertUsers } from "./upsert-users";
+
+export const MAX_WEBHOOK_BYTES = 1_000_000;
+const MAX_DEPTH = 32;
+const MAX_RECORDS = 5_000;
+
+type Subscription = { id: string; workspaceId: string; method: string };
+
+/** Nesting depth of a parsed JSON value, without recursion (the input is untrusted). */
+export function jsonDepth(value: unknown, limit: number): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (d > max) max = d;
+    if (max > limit) return max;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
+/** The records a body carries: a record, an array of them, or `{ data: [...] }`; null when none. */
+export function recordsOf(body: unknown): unknown[] | null {
+  const items = Array.isArray(body)
+    ? body
+    : body && typeof body === "object" && Array.isArray((body as { data?: unknown }).data)
+      ? ((body as { data: unknown[] }).data)
+      : [body];
+  const looksLikeRecord = (x: unknown) => x !== null && typeof x === "object" && !Array.isArray(x) && "id" in x;
+  return items.some(looksLikeRecord) ? items : null;
+}
+
+async function findSubscription(token: string): Promise<Subscription> {
+  if (!TOKEN_PATTERN.test(token)) throw new AppError("not_found", "Unknown webhook.");
+  const hash = hashHookToken(token);
+  const sub = await db.webhookSubscription.findUnique({
+    where: { tokenHash: hash },
+    select: { id: true, workspaceId: true, method: true, tokenHash: true, revokedAt: true },
+  });
+  if (!sub || !sameHash(sub.tokenHash, hash)) throw new AppError("not_found", "Unknown webhook.");
+  if (sub.revokedAt) throw new AppError("gone", "This webhook was unsubscribed.");
+  return sub;
+}
+
+type Logged = { bytes: number; status: number; taken?: number; refused?: number; note?: string; reasons?: string[] };
+
+async function logRefusal(sub: Subscription, l: Logged): Promise<void> {
+  // Best effort: a failure to log a refusal must not change the answer.
+  await db.webhookDelivery
+    .create({ data: { workspaceId: sub.workspaceId, subscriptionId: sub.id, bytes: l.bytes, status: l.status, note: l.note ?? null } })
+    .catch((err: unknown) => log.warn("could not log a refused webhook delivery", { err }));
+}
+
+async function readPayload(req: Request): Promise<{ body: unknown; bytes: number }> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new AppError("unsupported_media_type", "Send JSON with Content-Type: application/json.");
+  }
+  const text = await readBodyLimited(req, MAX_WEBHOOK_BYTES);
+  const bytes = Buffer.byteLength(text);
+  if (text.trim() === "") throw Object.assign(new AppError("bad_request", "The body is empty; JSON was expected."), { bytes });
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw Object.assign(new AppError("bad_request", "The body is not valid JSON."), { bytes });
+  }
+  if (jsonDepth(body, MAX_DEPTH) > MAX_DEPTH) {
+    throw Object.assign(new AppError("bad_request", `The JSON is nested more than ${MAX_DEPTH} levels deep.`), { bytes });
+  }
+  return { body, bytes };
+}
+
+export async function intakeWebhook(token: string, req: Request): Promise<Response> {
+  const receivedAt = new Date();
+  let sub: Subscription;
+  try {
+    sub = await findSubscription(token);
+  } catch (err) {
+    if (err instanceof AppError) return errorResponse(err);
+    log.error("webhook lookup failed", { err });
+    return errorResponse(new AppError("database_unavailable", "Try again shortly."));
+  }
+
+  let payload: { body: unknown; bytes: number };
+  try {
+    payload = await readPayload(req);
+  } catch (err) {
+    const e = err instanceof AppError ? err : new AppError("bad_request", "The body could not be read.");
+    await logRefusal(sub, { bytes: (err as { bytes?: number }).bytes ?? 0, status: e.status, note: e.message });
+    return errorResponse(e);
+  }
+
+  const items = recordsOf(payload.body);
+  if (items && items.length > MAX_RECORDS) {
+    const e = new AppError("payload_too_large", `At most ${MAX_RECORDS} records per delivery.`);
+    await logRefusal(sub, { bytes: payload.bytes, status: e.status, note: e.message });
+    return errorResponse(e);
+  }
+  const kind = sub.method === "user" ? "user" : "activity";
+  try {
+    if (!items) {
+      // Valid JSON but no records: still "something changed" at Senar.
+      await db.webhookDelivery.create({
+        data: { workspaceId: sub.workspaceId, subscriptionId: sub.id, receivedAt, bytes: payload.bytes, status: 202, note: "No records in the body; a sync was scheduled." },
+      });
+      await queueSync(sub.workspaceId, "webhook");
+      return Response.json({ accepted: true, taken: 0, refused: 0, note: "No records found; a sync was scheduled." }, { status: 202 });
+    }
+    const valid: Parsed<SenarUser | SenarActivity>[] = [];
+    const refused: Refused[] = [];
+    for (const raw of items) {
+      const r = parseRecord(kind, raw);
+      if (r.ok) valid.push(r.value);
+      else refused.push(r.refused);
+    }
+    const reasons = [...new Set(refused.map((r) => r.reason))].slice(0, 20);
+    await db.$transaction(
+      async (tx) => {
+        const d = await tx.webhookDelivery.create({
+          data: {
+            workspaceId: sub.workspaceId, subscriptionId: sub.id, receivedAt, bytes: payload.bytes, status: 200,
+            taken: valid.length, refused: refused.length, reasons: reasons.length ? reasons : undefined,
+          },
+          select: { id: true },
+        });
+        const meta = { source: "webhook" as const, sourceAt: receivedAt };
+        if (kind === "user") await upsertUsers(tx, sub.workspaceId, valid as Parsed<SenarUser>[], meta);
+        else await upsertActivities(tx, sub.workspaceId, valid as Parsed<SenarActivity>[], meta);
+        await saveInvalid(tx, sub.workspaceId, kind, refused, { source: "webhook", deliveryId: d.id });
+      },
+      { timeout: 30_000, maxWait: 10_000 },
+    );
+    return Response.json({ taken: valid.length, refused: refused.length, reasons });
+  } catch (err) {
+    // Whatever failed here failed in storage: never acknowledge, let Senar retry.
+    log.error("webhook delivery not stored", { err, workspaceId: sub.workspaceId });
+    return errorResponse(new AppError("database_unavailable", "The delivery could not be stored; try again."));
+  }
+}
