@@ -13,4 +13,9 @@ export async function boot(): Promise<void> {
     if (applied.length) log.info("applied migrations to the embedded database", { applied });
   }
   if (e.secretsGenerated) log.info("using generated secrets kept in the data folder", { dataDir: e.DATA_DIR });
+  // Scheduled syncs on a plain Node server; on Vercel, Cron calls /api/cron/sync instead.
+  if (e.SCHEDULER !== "off" && !e.VERCEL) {
+    const { startScheduler } = await import("./sync/scheduler");
+    startScheduler();
+  }
 }

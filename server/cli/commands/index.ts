@@ -4,7 +4,9 @@ import type { CliCommand } from "../types";
 import { apikeyCreate } from "./apikey-create";
 import { keysRotate } from "./keys-rotate";
 import { memberAdd } from "./member-add";
+import { sync } from "./sync";
 import { userCreate } from "./user-create";
+import { webhooksRegister } from "./webhooks-register";
 import { workspaceCreate } from "./workspace-create";
 
 export const commands: CliCommand[] = [
@@ -13,4 +15,6 @@ export const commands: CliCommand[] = [
   workspaceCreate,
   memberAdd,
   keysRotate,
+  sync,
+  webhooksRegister,
 ];

@@ -1,0 +1,34 @@
+import "server-only";
+import { db } from "../../db/client";
+import { AppError } from "../../http/errors";
+import { kindTotal } from "../../sync/counts";
+import { runSyncToEnd } from "../../sync/run-sync";
+import { need, onlyFlags } from "../args";
+import type { CliCommand } from "../types";
+
+const usage = "sync --workspace SLUG";
+
+export const sync: CliCommand = {
+  name: "sync",
+  summary: "Run a full sync of a workspace from Senar (resuming an interrupted one) and print the counts.",
+  usage,
+  async run(args, io) {
+    onlyFlags(args, ["workspace"], usage);
+    const slug = need(args, "workspace", usage);
+    const ws = await db.workspace.findUnique({ where: { slug }, select: { id: true } });
+    if (!ws) throw new AppError("not_found", `No workspace with the slug ${slug}.`);
+    const started = Date.now();
+    const r = await runSyncToEnd(ws.id, { trigger: "cli" });
+    const c = r.counts;
+    const line = (name: string, k: typeof c.users) =>
+      `${name}: ${kindTotal(k)} (new ${k.new}, updated ${k.updated}, unchanged ${k.unchanged}, invalid ${k.invalid})`;
+    const human = [
+      `Sync ${r.status.toLowerCase()} in ${((Date.now() - started) / 1000).toFixed(1)} s${r.error ? `: ${r.error}` : ""}`,
+      line("Users", c.users),
+      line("Activities", c.activities),
+      `No longer at Senar: ${c.missing}`,
+    ].join("\n");
+    io.result(human, { runId: r.runId, status: r.status, counts: c, error: r.error });
+    if (r.status === "FAILED") process.exitCode = 1;
+  },
+};
