@@ -24,6 +24,8 @@ export type Case = {
    * those 500 with an error digest. Tolerated, counted apart and reported, not hidden.
    */
   framework?: true;
+  /** Tables the route may write even when refusing (the webhook's log of refused deliveries). */
+  mayWrite?: string[];
 };
 
 export type CaseContext = {
@@ -35,6 +37,9 @@ export type CaseContext = {
   badCookies: Record<string, string>;
   keys: { acme: string; globex: string; revoked: string };
   inviteToken: string;
+  /** Webhook URL tokens: a live subscription of acme, and a revoked one. */
+  hook: { token: string; revokedToken: string };
+  cronSecret: string;
   /** Ids of real records of the other workspace (must answer 404 here). */
   foreign: { senarUserId: string; traineeId: string };
   /** Server action ids, by "file#export". */

@@ -6,7 +6,7 @@ import { matrixFiltersSchema, parseFiltersStrict, reportFiltersSchema } from "@/
 import { addUserSchema } from "@/lib/user-assign";
 import { z } from "zod";
 import fc from "fast-check";
-import { draw, invalidJsonText, nastyString, seg, wrongContentType } from "./arbitraries";
+import { draw, invalidJsonText, invalidToken, nastyString, seg, wrongContentType } from "./arbitraries";
 import type { Case, CaseGenerator } from "./case";
 import { routeCases, type RouteSpec } from "./families";
 
@@ -130,3 +130,84 @@ export const ROUTE_CASES: Record<string, CaseGenerator> = {
     "user-assign",
   ),
 };
+
+/** Senar's webhook deliveries: unknown, malformed and revoked tokens; broken bodies on a live one. */
+const webhook: CaseGenerator = (ctx) => {
+  const out: Case[] = [];
+  const record = JSON.stringify([{ id: "a1", trainingDate: "2024-01-01 10:00:00" }]);
+  const json = { "content-type": "application/json" };
+  const at = (token: string) => `/api/webhooks/senar/${token}`;
+  const tokens = [
+    ...draw(invalidToken, 10, "webhook:token").map(seg),
+    ...draw(fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"), minLength: 43, maxLength: 43 }), 3, "webhook:shape"),
+    ctx.hook.token.toUpperCase(),
+    `${ctx.hook.token}x`,
+    ctx.hook.token.slice(1),
+  ];
+  for (const [i, t] of tokens.entries()) out.push({ label: `unknown token #${i}`, method: "POST", path: at(t || "x"), headers: json, body: record, expect: "api" });
+  out.push({ label: "revoked token", method: "POST", path: at(ctx.hook.revokedToken), headers: json, body: record, expect: "api" });
+  const live = (label: string, body: string, headers: Record<string, string> = json): Case => ({
+    label,
+    method: "POST",
+    path: at(ctx.hook.token),
+    headers,
+    body,
+    expect: "api",
+    mayWrite: ["WebhookDelivery"],
+  });
+  for (const [i, text] of draw(invalidJsonText, 6, "webhook:json").entries()) out.push(live(`invalid JSON #${i}`, text));
+  for (const [i, type] of ["text/plain", "application/x-www-form-urlencoded", "application/xml", "multipart/form-data; boundary=x"].entries()) {
+    out.push(live(`wrong content type #${i}`, record, { "content-type": type }));
+  }
+  out.push(live("no content type", record, {}));
+  out.push(live("empty body", ""));
+  out.push(live("nested 40 deep", `${"[".repeat(40)}{"id":"a"}${"]".repeat(40)}`));
+  out.push(live("5001 records", JSON.stringify(Array.from({ length: 5_001 }, (_, i) => ({ id: `r${i}` })))));
+  out.push(live("2 MB body", JSON.stringify([{ id: "a", pad: "x".repeat(2_000_000) }])));
+  for (const m of ["GET", "PUT", "PATCH", "DELETE"]) {
+    for (const [i, s] of draw(nastyString, 3, `webhook:${m}`).entries()) out.push({ ...live(`wrong method ${m} #${i}`, JSON.stringify({ s })), method: m, body: m === "GET" ? undefined : JSON.stringify({ s }) });
+  }
+  return out;
+};
+
+/** The cron endpoint: anything but the exact Bearer CRON_SECRET is refused. */
+const cron: CaseGenerator = (ctx) => {
+  const base = spec({ path: () => "/api/cron/sync", methods: ["GET"], auth: { kind: "none" } }, "cron")(ctx);
+  const s = ctx.cronSecret;
+  const auths = [
+    "",
+    `Bearer ${s.slice(0, -1)}`,
+    `Bearer ${s}x`,
+    `bearer ${s}`,
+    `Bearer  ${s}`,
+    `Basic ${Buffer.from(`x:${s}`).toString("base64")}`,
+    `Bearer ${s.toUpperCase()}`,
+    `Bearer ${ctx.keys.acme}`,
+    ...draw(invalidToken, 8, "cron:auth").map((t) => `Bearer ${t.replace(/[^\x21-\x7e]/g, "x")}`),
+  ];
+  return [...base, ...auths.map((a, i): Case => ({ label: `bad cron authorization #${i}`, method: "GET", path: "/api/cron/sync", headers: a ? { authorization: a } : {}, expect: "api" }))];
+};
+
+const wsRoute = (rest: string, methods: string[], minRole: "VIEWER" | "ADMIN", extra: Partial<RouteSpec> = {}) =>
+  spec({ path: (ctx, p) => ws(p?.slug ?? ctx.slug, rest), methods, auth: { kind: "session", minRole }, params: ["slug"], ...extra }, rest);
+
+Object.assign(ROUTE_CASES, {
+  "app/api/webhooks/senar/[token]/route.ts": webhook,
+  "app/api/cron/sync/route.ts": cron,
+  // The event stream and the actions below are only sent requests that must be refused: a
+  // valid one would stream for a minute, or start a sync.
+  "app/api/w/[slug]/events/route.ts": wsRoute("events", ["GET"], "VIEWER"),
+  "app/api/w/[slug]/sync/route.ts": wsRoute("sync", ["POST"], "ADMIN"),
+  "app/api/w/[slug]/sync/progress/route.ts": wsRoute("sync/progress", ["GET"], "VIEWER"),
+  "app/api/w/[slug]/senar/webhooks/route.ts": wsRoute("senar/webhooks", ["POST"], "ADMIN"),
+  "app/api/w/[slug]/senar/refresh/route.ts": wsRoute("senar/refresh", ["POST"], "ADMIN", { body: { valid: { list: "users" }, schema: z.object({ list: z.literal("users") }) } }),
+  "app/api/w/[slug]/senar/webhooks/[id]/route.ts": spec(
+    {
+      path: (ctx, p) => ws(p?.slug ?? ctx.slug, `senar/webhooks/${p?.id ?? "no-such-hook"}`),
+      methods: ["DELETE"],
+      auth: { kind: "session", minRole: "ADMIN" },
+      params: ["slug", "id"],
+    },
+    "webhooks:id",
+  ),
+} satisfies Record<string, CaseGenerator>);

@@ -28,6 +28,7 @@ export type Portal = {
   users: Record<Persona, { id: string; email: string; name: string | null; cookie: string }>;
   keys: { acme: string; globex: string; revoked: string };
   invite: { token: string; id: string };
+  hook: { token: string; revokedToken: string };
   /** One string per table: row count and a hash of every row (ApiKey.lastUsedAt left out). */
   snapshot: () => Promise<Map<string, string>>;
   sql: pg.Pool;
@@ -90,11 +91,13 @@ export function snapshotDiff(a: Map<string, string>, b: Map<string, string>): st
   return out;
 }
 
-export async function startPortal(opts: { activities?: number } = {}): Promise<Portal> {
+export async function startPortal(opts: { activities?: number; cache?: ("acme" | "globex")[]; appEnv?: Record<string, string> } = {}): Promise<Portal> {
   const secrets = makeSecrets();
   const sim = await startSimulator({ accounts: SIM_ACCOUNTS, users: 20, trainees: 40, activities: opts.activities ?? 400 });
   const { cluster, dbUrl } = await startDatabase(secrets);
   const sql = new pg.Pool({ connectionString: dbUrl, max: 2 });
+  // The fault suite stops PostgreSQL under this pool: a dropped idle client must not crash the run.
+  sql.on("error", () => undefined);
   try {
     const { db } = await import("@/server/db/client");
     const { hashSecret } = await import("@/server/auth/password");
@@ -125,19 +128,28 @@ export async function startPortal(opts: { activities?: number } = {}): Promise<P
     const revoked = await createApiKey({ workspaceId: acme.id, name: "revoked key", createdById: owner!.id });
     await revokeApiKey(acme.id, revoked.apiKey.id);
     const invite = await createInvite(acme.id, { role: "VIEWER" }, actor);
+    const { createSubscription } = await import("@/server/sync/webhooks-out");
+    const hook = await createSubscription(acme.id, "activity", owner!.id);
+    const revokedHook = await createSubscription(acme.id, "activity", owner!.id);
+    await db.webhookSubscription.update({ where: { id: revokedHook.sub.id }, data: { revokedAt: new Date() } });
 
     // Cached data, fetched from the simulator by the real client and written by the real upserts.
+    const cache = opts.cache ?? ["acme", "globex"];
     for (const [ws, account] of [
       [acme, SIM_ACCOUNTS[0]!],
       [globex, SIM_ACCOUNTS[1]!],
     ] as const) {
+      if (!cache.includes(ws === acme ? "acme" : "globex")) continue;
       const client = new SenarClient({ baseUrl: sim.url, username: account.username, password: account.password });
       const meta = { source: "sync" as const, sourceAt: new Date() };
       await client.streamUsers((records) => upsertUsers(db, ws.id, records, meta).then(() => undefined));
       await client.streamActivities((records) => upsertActivities(db, ws.id, records, meta).then(() => undefined));
     }
 
-    const app = await startApp({ databaseUrl: dbUrl, secrets, env: { SENAR_TIMEOUT_MS: "5000" } });
+    // Seeding is done: the app process owns the database from here (the fault suite restarts it).
+    const { disconnectDb } = await import("@/server/db/client");
+    await disconnectDb();
+    const app = await startApp({ databaseUrl: dbUrl, secrets, env: { SENAR_TIMEOUT_MS: "5000", ...opts.appEnv } });
     const cookieOf = async (u: { id: string; email: string; name: string | null }) => ({ ...u, cookie: await sessionCookie(secrets.AUTH_SECRET, u) });
     return {
       cluster,
@@ -155,13 +167,12 @@ export async function startPortal(opts: { activities?: number } = {}): Promise<P
       },
       keys: { acme: keyAcme, globex: keyGlobex, revoked: revoked.key },
       invite: { token: invite.token, id: invite.id },
+      hook: { token: hook.token, revokedToken: revokedHook.token },
       snapshot: () => tableSnapshot(sql),
       sql,
       stop: async () => {
         await app.stop();
         await sql.end();
-        const { disconnectDb } = await import("@/server/db/client");
-        await disconnectDb();
         await sim.close();
         cluster.stop();
       },
