@@ -72,6 +72,9 @@ export function ownerResult(b: OwnerBench, quick: boolean, stdout: string): Benc
   if (own) return own;
   const lines = stdout.split("\n").filter((l) => l.trim());
   const figures = b.extract?.(stdout) ?? [];
+  // Without a parser of its own, the script's p95 lines are its figures.
+  if (!figures.length)
+    for (const m of stdout.matchAll(/^(.+?)\s+p50\s+([\d,.]+) ms\s+p95\s+([\d,.]+) ms\s*$/gm)) figures.push({ label: `${m[1]!.trim()}, p95`, value: num(m[3]), unit: "ms" });
   const table = latencyTable(stdout);
   const tail = lines.slice(-80).join("\n");
   const missed = lines.filter((l) => GOAL_MISSED.test(l)).map((l) => `\`${l.trim()}\` (as printed by the script)`);
