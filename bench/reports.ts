@@ -13,21 +13,29 @@ import { machine } from "./lib/machine";
 import { fmt, percentile, ratio } from "./lib/stats";
 import { startCluster } from "../tests/support/postgres-cluster";
 
-const { values } = parseArgs({ options: { activities: { type: "string" }, runs: { type: "string" }, "skip-export": { type: "boolean" } }, strict: true });
+const { values } = parseArgs({
+  options: { activities: { type: "string" }, runs: { type: "string" }, "skip-export": { type: "boolean" }, keep: { type: "boolean" }, url: { type: "string" } },
+  strict: true,
+});
 const N = Number(values.activities ?? 1_000_000);
 const RUNS = Number(values.runs ?? 30);
 const WS = "bench-ws";
 const TZ = "Europe/Paris";
 
-const cluster = await startCluster();
-process.on("exit", () => cluster.stop());
-const url = cluster.url("bench");
-{
+// --url reuses a database seeded by an earlier run (--keep leaves its cluster running).
+const cluster = values.url ? null : await startCluster();
+const stopCluster = () => {
+  if (cluster && !values.keep) cluster.stop();
+};
+process.on("exit", stopCluster);
+const url = values.url ?? cluster!.url("bench");
+if (cluster) {
   const pg = (await import("pg")).default;
   const admin = new pg.Client({ connectionString: cluster.url() });
   await admin.connect();
   await admin.query("CREATE DATABASE bench");
   await admin.end();
+  if (values.keep) console.log(`database kept running: ${url} (reuse with --url)`);
 }
 // The app's env module reads these on first use; set before importing app modules.
 process.env.DATABASE_URL = url;
@@ -37,7 +45,7 @@ process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "bench-reports-"));
 process.env.LOG_LEVEL = "error";
 const { createAdapterFactory } = await import("@/server/db/adapter");
 const { applyMigrations } = await import("@/server/db/migrate");
-{
+if (cluster) {
   const f = createAdapterFactory({ mode: "postgres", url });
   await applyMigrations(f);
   await f.close?.();
@@ -107,7 +115,7 @@ async function time(name: string, fn: () => Promise<unknown>): Promise<Result> {
   return r;
 }
 
-await seed();
+if (cluster) await seed();
 const ctx = { workspaceId: WS, timeZone: TZ, passMark: 0.8 };
 const range30 = resolveRange({ range: "30d" }, TZ, NOW);
 const range12m = resolveRange({ range: "12m" }, TZ, NOW);
@@ -162,7 +170,9 @@ if (!values["skip-export"]) {
   const cols = csvColumns(DEFAULT_COLUMNS);
   let rows = 0;
   let bytes = 0;
-  let peak = process.memoryUsage().rss;
+  global.gc?.();
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
   const t = performance.now();
   for await (const chunk of streamActivities(ctx, f, 5_000, NOW)) {
     for (const r of chunk) bytes += Buffer.byteLength(activityCsvLine(r, cols, TZ));
@@ -170,7 +180,7 @@ if (!values["skip-export"]) {
     peak = Math.max(peak, process.memoryUsage().rss);
   }
   const s = (performance.now() - t) / 1000;
-  exportLine = `CSV export of the whole set: ${fmt(rows, 0)} rows, ${fmt(bytes / 1024 / 1024)} MB in ${fmt(s)} s (${fmt(rows / s, 0)} rows/s), peak RSS ${fmt(peak / 1024 / 1024, 0)} MB`;
+  exportLine = `CSV export of the whole set: ${fmt(rows, 0)} rows, ${fmt(bytes / 1024 / 1024)} MB in ${fmt(s)} s (${fmt(rows / s, 0)} rows/s), peak RSS ${fmt(peak / 1024 / 1024, 0)} MB (${fmt(baseline / 1024 / 1024, 0)} MB before the export)`;
   console.log(exportLine);
 }
 
@@ -187,5 +197,5 @@ console.log(`explorer p95 ≤ 150 ms: worst ${fmt(worstExplorer)} ms → ${worst
 const m = machine();
 console.log(`\nmachine: ${m.cores} cores ${m.cpu}, ${m.memoryGb} GB, ${m.node}, ${m.postgres}, load ${m.load}; runs per figure: ${RUNS}`);
 await disconnectDb();
-cluster.stop();
+stopCluster();
 process.exit(0);

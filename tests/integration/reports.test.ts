@@ -71,6 +71,18 @@ describe("dashboard KPIs (from rollups)", () => {
     expect(k.change.sessions).toBeCloseTo(k.current.sessions / k.previous.sessions - 1, 9);
   });
 
+  it("counts unique trainees over a long period (index probes) like over a short one (daily rollup)", async () => {
+    for (const preset of ["90d", "12m"] as const) {
+      const range = resolveRange({ range: preset }, TZ, NOW);
+      const k = await getKpis(ctx, range);
+      for (const [from, to, got] of [[range.from, range.to, k.current], [range.prevFrom, range.prevTo, k.previous]] as const) {
+        const set = records.filter((r) => inDays(r, from, to));
+        expect(got.sessions).toBe(set.length);
+        expect(got.uniqueTrainees).toBe(new Set(set.map((r) => r.traineeId)).size);
+      }
+    }
+  });
+
   it("puts a session on the workspace's local day, not the UTC day", async () => {
     // A record between 00:00 and 04:00 UTC belongs to the previous day in New York.
     const early = records.find((r) => parseSenarTimestamp(r.trainingDate)!.getUTCHours() < 4 && inDays(r, "2025-06-01", "2026-05-25"));
@@ -256,6 +268,19 @@ describe("activities explorer", () => {
     for await (const chunk of streamActivities(ctx, f, 7, NOW)) streamed.push(...chunk.map((r) => r.id));
     expect(streamed).toEqual(paged);
     expect(new Set(streamed)).toEqual(new Set(want.map((r) => String(r.id))));
+  });
+
+  it("streams a date-sorted export by index seeks, without losing or repeating rows at equal timestamps", async () => {
+    for (const dir of ["desc", "asc"] as const) {
+      const f = parseReportFilters({ range: "90d", sort: "date", dir, size: "100" });
+      const first = await listActivities(ctx, f, NOW);
+      const paged: string[] = [];
+      for (let p = 1; p <= first.pages; p++) paged.push(...(await listActivities(ctx, { ...f, page: p }, NOW)).rows.map((r) => r.id));
+      const streamed: string[] = [];
+      for await (const chunk of streamActivities(ctx, f, 13, NOW)) streamed.push(...chunk.map((r) => r.id));
+      expect(streamed).toEqual(paged);
+      expect(new Set(streamed).size).toBe(first.total);
+    }
   });
 
   it("searches trainees by name words and filters by scenario and instructor", async () => {

@@ -41,8 +41,8 @@ type RawRow = Omit<ActivityRow, "id"> & { id: bigint; k?: string };
 // Sort keys as non-null expressions (so keyset comparisons are total) and the type to cast the
 // keyset value back to. Date sorts use the bare column: the range filter excludes null dates,
 // and the (workspaceId, trainingDate) index then serves the order.
-const SORTS: Record<SortKey, { expr: string; type: "timestamp" | "float8" | "text" }> = {
-  date: { expr: `a."trainingDate"`, type: "timestamp" },
+const SORTS: Record<SortKey, { expr: string; type: "timestamp" | "float8" | "text"; indexed?: boolean }> = {
+  date: { expr: `a."trainingDate"`, type: "timestamp", indexed: true },
   score: { expr: `COALESCE(a."scorePct", -1)`, type: "float8" },
   trainee: { expr: `lower(COALESCE(a."lastName", '') || ' ' || COALESCE(a."firstName", ''))`, type: "text" },
   scenario: { expr: `lower(COALESCE(a."scenarioName", a."scenarioId", ''))`, type: "text" },
@@ -103,6 +103,9 @@ export async function* streamActivities(ctx: ReportContext, f: ReportFilters, ch
     if (after) {
       const cmp = raw(asc ? ">" : "<");
       conds.push(sql`(${raw(s.expr)}, a.id) ${cmp} (${after.k}::${raw(s.type)}, ${after.id.toString()}::bigint)`);
+      // The row comparison is not an index condition for (workspaceId, trainingDate); this
+      // redundant bound is, so each chunk seeks to the cursor instead of rescanning from the top.
+      if (s.indexed) conds.push(sql`${raw(s.expr)} ${raw(asc ? ">=" : "<=")} ${after.k}::${raw(s.type)}`);
     }
     const rows: RawRow[] = await db.$queryRaw<RawRow[]>(sql`
       SELECT ${SELECT}, ${passExpr(ctx)} AS passed, (${raw(s.expr)})::text AS k FROM "Activity" a ${scenarioJoin()} ${where(conds)}

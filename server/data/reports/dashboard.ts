@@ -2,9 +2,9 @@ import "server-only";
 // The dashboard reads the daily rollups only (cost grows with days, not with activities),
 // except "latest sessions", which is an indexed top-N on the activities.
 import { db } from "@/server/db/client";
-import { addDays, type ResolvedRange } from "@/lib/report-filters";
+import { addDays, daysBetween, type ResolvedRange } from "@/lib/report-filters";
 import { change, kpisFromSums, type Kpis, type SessionSums } from "@/lib/metrics";
-import { isoDay, num, numOrNull, raw, scenarioJoin, passExpr, sql, type ReportContext } from "./sql";
+import { inRange, isoDay, num, numOrNull, raw, scenarioJoin, passExpr, sql, type ReportContext } from "./sql";
 
 export type KpiSet = Kpis & { uniqueTrainees: number };
 export type KpiWithChange = { current: KpiSet; previous: KpiSet; change: Record<keyof KpiSet, number | null> };
@@ -23,19 +23,35 @@ async function rollupSums(workspaceId: string, from: string, to: string): Promis
   };
 }
 
-async function uniqueTrainees(workspaceId: string, from: string, to: string): Promise<number> {
+/**
+ * Distinct trainees over a period. Short periods count the per-day trainee rollup (rows grow with
+ * days). Long periods would count hundreds of thousands of (day, trainee) rows, so instead each
+ * known trainee is probed once through the (workspaceId, traineeId, trainingDate) index: cost
+ * grows with the number of trainees, never with the number of activities.
+ */
+async function uniqueTrainees(ctx: ReportContext, from: string, to: string): Promise<number> {
+  if (daysBetween(from, to) <= LONG_PERIOD_DAYS) {
+    const [r] = await db.$queryRaw<{ n: number }[]>(sql`
+      SELECT COUNT(DISTINCT "traineeId")::int AS n FROM "DailyTrainee"
+      WHERE "workspaceId" = ${ctx.workspaceId} AND day BETWEEN ${from}::date AND ${to}::date`);
+    return num(r?.n);
+  }
   const [r] = await db.$queryRaw<{ n: number }[]>(sql`
-    SELECT COUNT(DISTINCT "traineeId")::int AS n FROM "DailyTrainee"
-    WHERE "workspaceId" = ${workspaceId} AND day BETWEEN ${from}::date AND ${to}::date`);
+    SELECT COUNT(*)::int AS n FROM "Trainee" t
+    WHERE t."workspaceId" = ${ctx.workspaceId} AND EXISTS (
+      SELECT 1 FROM "Activity" a WHERE a."workspaceId" = t."workspaceId" AND a."traineeId" = t.id AND ${inRange({ from, to }, ctx.timeZone)})`);
   return num(r?.n);
 }
+
+/** Above this many days, unique trainees are counted by index probes rather than from DailyTrainee. */
+export const LONG_PERIOD_DAYS = 62;
 
 export async function getKpis(ctx: ReportContext, range: ResolvedRange): Promise<KpiWithChange> {
   const [cur, prev, curT, prevT] = await Promise.all([
     rollupSums(ctx.workspaceId, range.from, range.to),
     rollupSums(ctx.workspaceId, range.prevFrom, range.prevTo),
-    uniqueTrainees(ctx.workspaceId, range.from, range.to),
-    uniqueTrainees(ctx.workspaceId, range.prevFrom, range.prevTo),
+    uniqueTrainees(ctx, range.from, range.to),
+    uniqueTrainees(ctx, range.prevFrom, range.prevTo),
   ]);
   const current = { ...kpisFromSums(cur), uniqueTrainees: curT };
   const previous = { ...kpisFromSums(prev), uniqueTrainees: prevT };

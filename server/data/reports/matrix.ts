@@ -20,18 +20,27 @@ export type Matrix = {
 };
 
 /** Trainee conditions shared by the page query, the count and the CSV stream. */
-function traineeConds(ctx: ReportContext, f: MatrixFilters, collectionId: number): Sql[] {
+function traineeConds(f: MatrixFilters, ctx: ReportContext): Sql[] {
   const conds: Sql[] = [sql`t."workspaceId" = ${ctx.workspaceId}`];
   if (f.company) conds.push(sql`t.company = ${f.company}`);
   for (const w of (f.q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 4)) {
     const l = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conds.push(sql`(t."firstName" ILIKE ${l} OR t."lastName" ILIKE ${l} OR t.email ILIKE ${l} OR t.id ILIKE ${l})`);
   }
+  return conds;
+}
+
+/**
+ * Keeps trainees with an attempt in the collection. A LATERAL probe with LIMIT 1 (which the
+ * planner cannot turn into a semi-join) walks each trainee's own rows through the
+ * (workspaceId, traineeId, trainingDate) index and stops at the first match, instead of
+ * hashing every activity of the collection.
+ */
+function attemptedJoin(f: MatrixFilters, collectionId: number): Sql {
   // Cost centre belongs to the instructor: a trainee is "in" it when trained there in this collection.
   const costCenter = f.costCenter ? sql` AND a."userCostCenter" = ${f.costCenter}` : sql``;
-  const attempted = sql`EXISTS (SELECT 1 FROM "Activity" a WHERE a."workspaceId" = t."workspaceId" AND a."traineeId" = t.id AND a."collectionId" = ${collectionId}::int${costCenter})`;
-  if (!f.all || f.costCenter) conds.push(attempted);
-  return conds;
+  if (f.all && !f.costCenter) return sql``;
+  return sql`CROSS JOIN LATERAL (SELECT 1 FROM "Activity" a WHERE a."workspaceId" = t."workspaceId" AND a."traineeId" = t.id AND a."collectionId" = ${collectionId}::int${costCenter} LIMIT 1) probe`;
 }
 
 export async function getMatrixColumns(ctx: ReportContext, collectionId: number): Promise<MatrixColumn[]> {
@@ -105,13 +114,16 @@ export async function getMatrix(ctx: ReportContext, f: MatrixFilters, collection
     db.collection.findUnique({ where: { workspaceId_id: { workspaceId: ctx.workspaceId, id: collectionId } } }),
     getMatrixColumns(ctx, collectionId),
   ]);
-  const conds = traineeConds(ctx, f, collectionId);
-  const [people, count] = await Promise.all([
-    db.$queryRaw<TraineeRaw[]>(sql`
-      SELECT t.id, t."firstName", t."lastName", t.company FROM "Trainee" t ${passedJoin(ctx, f, collectionId)} WHERE ${join(conds, " AND ")}
-      ORDER BY ${orderBy(f)} LIMIT ${f.size}::int OFFSET ${(f.page - 1) * f.size}::int`),
-    db.$queryRaw<{ n: number }[]>(sql`SELECT COUNT(*)::int AS n FROM "Trainee" t WHERE ${join(conds, " AND ")}`),
-  ]);
+  const conds = traineeConds(f, ctx);
+  // One pass over the trainees gives both the page and the total (a window count).
+  const people = await db.$queryRaw<(TraineeRaw & { total: number })[]>(sql`
+    SELECT t.id, t."firstName", t."lastName", t.company, COUNT(*) OVER ()::int AS total
+    FROM "Trainee" t ${attemptedJoin(f, collectionId)} ${passedJoin(ctx, f, collectionId)} WHERE ${join(conds, " AND ")}
+    ORDER BY ${orderBy(f)} LIMIT ${f.size}::int OFFSET ${(f.page - 1) * f.size}::int`);
+  const count =
+    people.length > 0
+      ? [{ n: num(people[0]!.total) }]
+      : await db.$queryRaw<{ n: number }[]>(sql`SELECT COUNT(*)::int AS n FROM "Trainee" t ${attemptedJoin(f, collectionId)} WHERE ${join(conds, " AND ")}`);
   const cells = await cellsFor(ctx, collectionId, people.map((p) => p.id), f);
   const rows = buildRows(people, cells, columns, ctx);
   // Column summaries for the visible page (what the eye sees; the CSV has every row).
@@ -137,13 +149,13 @@ export async function getMatrix(ctx: ReportContext, f: MatrixFilters, collection
 /** Every row of the matrix in pages of trainees, for CSV export. */
 export async function* streamMatrix(ctx: ReportContext, f: MatrixFilters, collectionId: number, chunk = 500): AsyncGenerator<{ columns: MatrixColumn[]; rows: MatrixRow[] }> {
   const columns = await getMatrixColumns(ctx, collectionId);
-  const conds = traineeConds(ctx, f, collectionId);
+  const conds = traineeConds(f, ctx);
   let after: { k: string; id: string } | null = null;
   const key = raw(`lower(COALESCE(t."lastName", '') || ' ' || COALESCE(t."firstName", ''))`);
   for (;;) {
     const page: Sql[] = after ? [...conds, sql`(${key}, t.id) > (${after.k}, ${after.id})`] : conds;
     const people = await db.$queryRaw<(TraineeRaw & { k: string })[]>(sql`
-      SELECT t.id, t."firstName", t."lastName", t.company, ${key} AS k FROM "Trainee" t WHERE ${join(page, " AND ")}
+      SELECT t.id, t."firstName", t."lastName", t.company, ${key} AS k FROM "Trainee" t ${attemptedJoin(f, collectionId)} WHERE ${join(page, " AND ")}
       ORDER BY ${key}, t.id LIMIT ${chunk}::int`);
     if (people.length === 0) return;
     const cells = await cellsFor(ctx, collectionId, people.map((p) => p.id), f);

@@ -22,7 +22,12 @@ type Props = { params: Promise<{ slug: string; traineeId: string }> };
 export default async function TraineePage({ params }: Props) {
   const { slug, traineeId: rawId } = await params;
   const member = await requireMember(slug);
-  const traineeId = decodeURIComponent(rawId);
+  let traineeId = rawId;
+  try {
+    traineeId = decodeURIComponent(rawId);
+  } catch {
+    notFound();
+  }
   if (traineeId.length > 200) notFound();
   const ctx = reportContext(member);
   const p = await getTraineeProfile(ctx, traineeId);
