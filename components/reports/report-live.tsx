@@ -1,6 +1,7 @@
-// Live updates and data freshness on report pages (the components belong to the cache/sync side).
+// Data freshness on report pages: the cache's staleness banner (last sync old or failed).
+// The "Live" indicator (LiveRefresh) sits in the report header; see ReportHeader's `live` prop.
+import { StalenessBanner } from "@/components/staleness-banner";
+
 export function ReportLive({ slug, workspaceId }: { slug: string; workspaceId: string }) {
-  void slug;
-  void workspaceId;
-  return null;
+  return <StalenessBanner workspaceId={workspaceId} slug={slug} />;
 }

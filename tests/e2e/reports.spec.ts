@@ -52,7 +52,7 @@ test("set up: time zone, connection, full sync from the simulator", async ({ pag
       async () => {
         await page.goto(`/w/${slug}/activities?range=custom&from=2000-01-01&to=2100-01-01&size=25`);
         const text = (await page.getByRole("heading", { name: "Activities" }).locator("xpath=following-sibling::p").textContent()) ?? "";
-        return Number(text.replace(/[^\d].*$/s, "").replace(/,/g, "") || 0);
+        return Number((text.match(/^[\d,]+/)?.[0] ?? "0").replace(/,/g, ""));
       },
       { timeout: 180_000, intervals: [2_000, 5_000] },
     )

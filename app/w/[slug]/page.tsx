@@ -35,6 +35,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   return (
     <>
       <ReportHeader
+        live={slug}
         title="Dashboard"
         subtitle={
           <>

@@ -32,6 +32,7 @@ export default async function ActivitiesPage({ params, searchParams }: Props) {
   return (
     <>
       <ReportHeader
+        live={slug}
         title="Activities"
         subtitle={
           <>

@@ -75,6 +75,7 @@ export default async function BreakdownsPage({ params, searchParams }: Props) {
   return (
     <>
       <ReportHeader
+        live={slug}
         title="Breakdowns"
         subtitle={`${BREAKDOWN_LABELS[f.by]} · ${formatDay(range.from, true)} – ${formatDay(range.to, true)} (${ctx.timeZone})`}
         actions={

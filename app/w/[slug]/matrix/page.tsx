@@ -49,6 +49,7 @@ export default async function MatrixPage({ params, searchParams }: Props) {
   return (
     <>
       <ReportHeader
+        live={slug}
         title="Competency matrix"
         subtitle={
           <>

@@ -49,6 +49,7 @@ export default async function TraineePage({ params }: Props) {
         <Link href={`/w/${slug}/trainees`} className="text-brand-700 hover:underline">← Trainees</Link>
       </nav>
       <ReportHeader
+        live={slug}
         title={p.trainee.name}
         subtitle={[p.trainee.company, p.trainee.profile, p.trainee.email, `ID ${p.trainee.id}`].filter(Boolean).join(" · ")}
         actions={
