@@ -62,7 +62,26 @@ function cte(d: Dim, ws: Prisma.Sql, n: number): string {
     ON CONFLICT ${conflict} ${update})`;
 }
 
-export async function upsertDimensions(tx: Sql, ws: string, rows: ActivityRow[]): Promise<void> {
+/** Per dimension, the newest row of each key: a batch names few distinct dimensions. */
+function distinctRows(rows: ActivityRow[]): ActivityRow[] {
+  const keep = new Set<ActivityRow>();
+  for (const d of DIMS) {
+    const best = new Map<string, ActivityRow>();
+    for (const r of rows) {
+      const values = d.key.map(([i]) => r[i as keyof ActivityRow]);
+      if (values.some((v) => v === null || v === undefined)) continue;
+      const k = values.join("\u0001");
+      const prev = best.get(k);
+      if (!prev || (r.trainingDate?.getTime() ?? 0) >= (prev.trainingDate?.getTime() ?? 0)) best.set(k, r);
+    }
+    for (const r of best.values()) keep.add(r);
+  }
+  return [...keep];
+}
+
+export async function upsertDimensions(tx: Sql, ws: string, all: ActivityRow[]): Promise<void> {
+  const rows = distinctRows(all);
+  if (rows.length === 0) return;
   const ctes = DIMS.map((d, n) => cte(d, Prisma.raw("(SELECT id FROM ws)"), n)).join(",\n");
   await tx.$executeRaw`
     WITH ws AS (SELECT ${ws}::text AS id), i AS (SELECT * FROM ${unnestOf(rows, COLUMNS)}),
