@@ -19,7 +19,7 @@ export default function UsageChart({ data }: { data: Record<string, string | num
         <Tooltip />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {SERIES.map((s) => (
-          <Bar key={s.key} dataKey={s.key} stackId="a" fill={s.color} isAnimationActive={false} />
+          <Bar key={s.key} dataKey={s.key} stackId="a" fill={s.color} maxBarSize={48} isAnimationActive={false} />
         ))}
       </BarChart>
     </ResponsiveContainer>

@@ -14,7 +14,9 @@ export const metadata: Metadata = { title: "Sync" };
 
 const fmt = (iso: string, timeZone: string) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone }).format(new Date(iso));
 const duration = (ms: number | null) => (ms === null ? "—" : ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`);
-const kind = (k: KindCounts) => `${kindTotal(k).toLocaleString("en")} (${k.new.toLocaleString("en")} new, ${k.updated.toLocaleString("en")} updated${k.invalid ? `, ${k.invalid} invalid` : ""})`;
+const n = (v: number) => v.toLocaleString("en");
+const kind = (k: KindCounts) =>
+  `${n(kindTotal(k))}: ${n(k.new)} new, ${n(k.updated)} updated, ${n(k.unchanged)} unchanged${k.invalid ? `, ${n(k.invalid)} invalid` : ""}`;
 
 export default async function SyncPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

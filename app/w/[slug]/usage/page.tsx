@@ -9,6 +9,12 @@ import { usageByDay } from "@/server/sync/status";
 export const metadata: Metadata = { title: "Usage" };
 
 const COLS = ["sync activity", "webhook activity", "sync user", "webhook user"] as const;
+const LABELS: Record<(typeof COLS)[number], string> = {
+  "sync activity": "Activities by sync",
+  "webhook activity": "Activities by webhook",
+  "sync user": "Users by sync",
+  "webhook user": "Users by webhook",
+};
 
 export default async function UsagePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -37,7 +43,7 @@ export default async function UsagePage({ params }: { params: Promise<{ slug: st
                 <Th>Day</Th>
                 {COLS.map((c) => (
                   <Th key={c} numeric>
-                    {c[0]!.toUpperCase() + c.slice(1)}s
+                    {LABELS[c]}
                   </Th>
                 ))}
               </tr>
