@@ -38,7 +38,8 @@ export const usersPageSchema = z
   .object({ _paging: pagingBlockSchema, users: z.array(senarUserSchema) })
   .meta({ id: "SenarUserPage" });
 
-export const idParams = z.object({ id: z.string().min(1).max(200) });
+// NUL cannot be stored in PostgreSQL text (it would fail in the query as a 500): refuse it here.
+export const idParams = z.object({ id: z.string().min(1).max(200).regex(/^[^\u0000]*$/, "id must not contain NUL characters") });
 
 /** A calendar day, YYYY-MM-DD, that exists. */
 export const isoDay = (name: string) =>
