@@ -39,7 +39,7 @@ export const usersPageSchema = z
   .meta({ id: "SenarUserPage" });
 
 // NUL cannot be stored in PostgreSQL text (it would fail in the query as a 500): refuse it here.
-export const idParams = z.object({ id: z.string().min(1).max(200).regex(/^[^\u0000]*$/, "id must not contain NUL characters") });
+export const idParams = z.object({ id: z.string().min(1).max(200).refine((v) => !v.includes("\u0000"), "id must not contain NUL characters") });
 
 /** A calendar day, YYYY-MM-DD, that exists. */
 export const isoDay = (name: string) =>
