@@ -63,7 +63,7 @@ const sim = spawn(
     "--users", "60",
     "--trainees", "400",
     "--activities", "20000",
-    "--live", "4",
+    "--live", "10",
     "--quiet",
     ...ORGS.flatMap((o) => ["--account", `${o.username}:${o.password}:${o.seed}:${o.account}`]),
   ],
@@ -118,7 +118,7 @@ console.log(`
   Senar Portal   ${APP_URL}
   Sign in        ${OWNER.email} / ${OWNER.password}
   Workspaces     ${slugs.map((s) => `${APP_URL}/w/${s}`).join("\n                 ")}
-  Simulator      ${SIM_URL} (live: a new activity every 4 s)
+  Simulator      ${SIM_URL} (live: a new activity every 10 s)
   Ctrl+C stops everything.
 `);
 server.on("exit", (code) => {
