@@ -17,7 +17,7 @@ export default function LearningCurveChart({ series, passMark }: { series: Curve
   });
   return (
     <ResponsiveContainer width="100%" height={280} initialDimension={{ width: 800, height: 280 }}>
-      <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 8, left: 0 }}>
+      <LineChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 12, bottom: 8, left: 0 }}>
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="attempt" tick={{ fontSize: 11, fill: "#475569" }} label={{ value: "Attempt", position: "insideBottom", offset: -4, fontSize: 11, fill: "#475569" }} />
         <YAxis domain={[0, 100]} unit="%" tick={{ fontSize: 11, fill: "#475569" }} width={44} />

@@ -7,7 +7,7 @@ export type TrendDatum = { label: string; sessions: number; score: number | null
 export default function TrendChart({ data }: { data: TrendDatum[] }) {
   return (
     <ResponsiveContainer width="100%" height={260} initialDimension={{ width: 800, height: 260 }}>
-      <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} interval="preserveStartEnd" minTickGap={16} />
         <YAxis yAxisId="s" tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} axisLine={false} width={44} allowDecimals={false} />
