@@ -56,15 +56,26 @@ export function formatHours(sec: number | null | undefined): string {
   return `${h >= 100 ? intFmt.format(h) : dec1.format(h)} h`;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one (a CSV of a million rows
+// formats a million dates), so formatters are kept per zone and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
 function dateParts(d: Date, timeZone: string, withTime: boolean): Record<string, string> {
-  const parts = new Intl.DateTimeFormat(LOCALE, {
-    timeZone,
-    year: "numeric",
-    month: "short",
-    day: "2-digit",
-    ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" as const } : {}),
-  }).formatToParts(d);
-  return Object.fromEntries(parts.map((p) => [p.type, p.value]));
+  const fmt = formatter(`${timeZone}|${withTime}`, () =>
+    new Intl.DateTimeFormat(LOCALE, {
+      timeZone,
+      year: "numeric",
+      month: "short",
+      day: "2-digit",
+      ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" as const } : {}),
+    }),
+  );
+  return Object.fromEntries(fmt.formatToParts(d).map((p) => [p.type, p.value]));
 }
 
 /** "09 Mar 2021" in the workspace time zone. */
@@ -88,16 +99,18 @@ export function formatDateTime(d: Date | string | null | undefined, timeZone: st
 /** ISO-like local timestamp for CSV ("2021-03-09 12:37:11"), in the workspace time zone. */
 export function formatCsvDateTime(d: Date | null | undefined, timeZone: string): string {
   if (d == null) return "";
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(d);
+  const parts = formatter(`csv|${timeZone}`, () =>
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    }),
+  ).formatToParts(d);
   const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
