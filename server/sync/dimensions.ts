@@ -55,7 +55,7 @@ function cte(d: Dim, ws: Prisma.Sql, n: number): string {
     : "DO NOTHING";
   return `d${n} AS (
     INSERT INTO ${q(d.table)} (${cols})
-    SELECT DISTINCT ON (${keyIn}) ${vals} FROM i
+    SELECT DISTINCT ON (${keyIn}) ${vals} FROM di i
     WHERE ${d.key.map(([i]) => `i.${q(i)} IS NOT NULL`).join(" AND ")}
       AND NOT EXISTS (SELECT 1 FROM ${q(d.table)} x WHERE x."workspaceId" = ${ws.text} AND ${same})
     ORDER BY ${keyIn}, i."trainingDate" DESC NULLS LAST
@@ -79,12 +79,21 @@ function distinctRows(rows: ActivityRow[]): ActivityRow[] {
   return [...keep];
 }
 
+/** CTE definitions (to follow `WITH`) upserting the dimensions of a batch; null when none. */
+export function dimensionCtes(ws: string, all: ActivityRow[]): Prisma.Sql | null {
+  const rows = distinctRows(all);
+  if (rows.length === 0) return null;
+  const ctes = DIMS.map((d, n) => cte(d, Prisma.raw("(SELECT id FROM wsid)"), n)).join(",\n");
+  return Prisma.sql`wsid AS (SELECT ${ws}::text AS id), di AS (SELECT * FROM ${unnestOf(rows, COLUMNS)}),
+    ${Prisma.raw(ctes)}`;
+}
+
 export async function upsertDimensions(tx: Sql, ws: string, all: ActivityRow[]): Promise<void> {
   const rows = distinctRows(all);
   if (rows.length === 0) return;
   const ctes = DIMS.map((d, n) => cte(d, Prisma.raw("(SELECT id FROM ws)"), n)).join(",\n");
   await tx.$executeRaw`
-    WITH ws AS (SELECT ${ws}::text AS id), i AS (SELECT * FROM ${unnestOf(rows, COLUMNS)}),
+    WITH ws AS (SELECT ${ws}::text AS id), di AS (SELECT * FROM ${unnestOf(rows, COLUMNS)}),
     ${Prisma.raw(ctes)}
     SELECT 1 FROM ws`;
 }

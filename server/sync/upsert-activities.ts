@@ -5,10 +5,10 @@ import "server-only";
 // are exact under concurrency), then usage. A row observed later (sourceAt) is never replaced.
 import type { Parsed, SenarActivity } from "../senar/schemas";
 import { Prisma } from "../db/generated/client";
-import { DELTA_COLS, dayOf, dropEmptyRollups, dropEmptyTraineeDays, lockRollupsShared, rollupDeltaCtes, type TraineeDay } from "./rollups";
-import { addUsage } from "./usage";
+import { DELTA_COLS, dayOf, dropEmptyRollups, dropEmptyTraineeDays, rollupDeltaCtes, type TraineeDay } from "./rollups";
+import { usageCte } from "./usage";
 import { ACTIVITY_COLUMNS, FIELD_NAMES, toActivityRow, type ActivityRow } from "./activity-row";
-import { upsertDimensions } from "./dimensions";
+import { dimensionCtes } from "./dimensions";
 import { inTransaction, lastByKey, unnestOf, utcText, type Sql, type UpsertCounts, type WriteMeta } from "./sql";
 
 export async function upsertActivities(
@@ -20,12 +20,11 @@ export async function upsertActivities(
   const rows = lastByKey(records.map(toActivityRow), (r) => r.id);
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   return inTransaction(client, async (tx) => {
-    await lockRollupsShared(tx, workspaceId);
-    await upsertDimensions(tx, workspaceId, rows);
-    const inserted = await insertNew(tx, workspaceId, rows, meta);
+    // One statement: rollup lock, dimensions, new rows, their rollup deltas, usage (each round
+    // trip counts for a webhook). Only rows that already existed need a second statement.
+    const inserted = await insertNew(tx, workspaceId, rows, meta, records.length);
     const existing = rows.filter((r) => !inserted.has(String(r.id)));
     const updated = existing.length ? await updateExisting(tx, workspaceId, existing, meta) : 0;
-    await addUsage(tx, workspaceId, meta.source, "activity", records.length, new Date());
     return { inserted: inserted.size, updated, unchanged: rows.length - inserted.size - updated };
   });
 }
@@ -33,20 +32,26 @@ export async function upsertActivities(
 const raw = Prisma.raw;
 const cols = (prefix: string) => FIELD_NAMES.map((n) => `${prefix}"${n}"`).join(", ");
 
-async function insertNew(tx: Sql, ws: string, rows: ActivityRow[], meta: WriteMeta): Promise<Set<string>> {
+async function insertNew(tx: Sql, ws: string, rows: ActivityRow[], meta: WriteMeta, received: number): Promise<Set<string>> {
   const now = utcText(new Date());
+  const dims = dimensionCtes(ws, rows);
+  // Shared rollup lock first (a rebuild takes it exclusively): `ins` reads `lk`, so it is taken
+  // before any rollup row is written.
   const got = await tx.$queryRaw<{ id: string }[]>`
-    WITH ins AS (
+    WITH lk AS (SELECT pg_advisory_xact_lock_shared(hashtext('rollup'), hashtext(${ws}))::text AS ok),
+    ${dims ? Prisma.sql`${dims},` : Prisma.empty}
+    ins AS (
       INSERT INTO "Activity" ("workspaceId", "id", ${raw(cols(""))}, "presentAtSource", "seenRunId", "sourceAt", "firstSeenAt", "updatedAt")
       SELECT ${ws}, i."id", ${raw(cols("i."))}, true, ${meta.runId ?? null}::text, ${utcText(meta.sourceAt)}::timestamp(3),
              ${now}::timestamp(3), ${now}::timestamp(3)
-      FROM ${unnestOf(rows, ACTIVITY_COLUMNS)}
+      FROM ${unnestOf(rows, ACTIVITY_COLUMNS)} CROSS JOIN lk
       ORDER BY i."id"
       ON CONFLICT ("workspaceId", "id") DO NOTHING
       RETURNING "id", ${raw(DELTA_COLS.map((c) => `"${c}"`).join(", "))}
     ), moved AS (
       SELECT 1 AS sign, ${raw(DELTA_COLS.map((c) => `"${c}"`).join(", "))} FROM ins
-    ), ${rollupDeltaCtes(ws, "moved")}
+    ), ${rollupDeltaCtes(ws, "moved")},
+    ${usageCte(ws, meta.source, "activity", received, new Date())}
     SELECT "id"::text AS id FROM ins`;
   return new Set(got.map((g) => g.id));
 }

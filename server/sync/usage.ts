@@ -5,6 +5,14 @@ import { Prisma } from "../db/generated/client";
 import { dayOf } from "./rollups";
 import { utcText, type Sql } from "./sql";
 
+/** The same, as a CTE definition (to follow `WITH …,`) for a caller's statement. */
+export function usageCte(ws: string, source: "sync" | "webhook", type: "user" | "activity", count: number, at: Date): Prisma.Sql {
+  return Prisma.sql`usage AS (
+    INSERT INTO "UsageDaily" ("workspaceId", "day", "source", "type", "count")
+    VALUES (${ws}, ${dayOf(ws, Prisma.sql`${utcText(at)}::timestamp`)}, ${source}, ${type}, ${count})
+    ON CONFLICT ("workspaceId", "day", "source", "type") DO UPDATE SET "count" = "UsageDaily"."count" + EXCLUDED."count")`;
+}
+
 export async function addUsage(
   tx: Sql,
   ws: string,
