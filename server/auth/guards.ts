@@ -33,7 +33,8 @@ export async function requireUser(): Promise<SessionUser> {
 }
 
 async function membership(userId: string, slug: string): Promise<Omit<MemberContext, "user"> | null> {
-  if (!/^[a-z0-9-]{1,64}$/.test(slug)) return null;
+  // Action arguments arrive from the browser untyped: a missing slug must not become "no filter".
+  if (typeof slug !== "string" || !/^[a-z0-9-]{1,64}$/.test(slug)) return null;
   const m = await db.membership.findFirst({
     where: { userId, disabledAt: null, workspace: { slug } },
     select: {

@@ -169,7 +169,7 @@ function actionCases(key: string, spec: ActionSpec): CaseGenerator {
     // Credentials: none, broken, foreign, too weak.
     for (const [k, cookie] of Object.entries(ctx.badCookies)) out.push(call(ctx, key, `bad session (${k})`, page, plain(), { cookie }));
     out.push(call(ctx, key, "no session", page, plain(), {}));
-    out.push(call(ctx, key, "outsider session", page, plain(), { cookie: ctx.cookie.outsider }));
+    out.push(call(ctx, key, "outsider session", page, plain({ ...base, slug: ctx.slug }), { cookie: ctx.cookie.outsider }));
     out.push(call(ctx, key, "viewer session", page, plain(), { cookie: ctx.cookie.viewer }));
     out.push({ ...call(ctx, key, "cross-site origin", page, plain(), { ...owner, origin: "https://evil.example" }), framework: true });
     // Tampered bound arguments.
@@ -181,7 +181,9 @@ function actionCases(key: string, spec: ActionSpec): CaseGenerator {
     for (const [i, f] of (spec.badForms?.(key) ?? []).entries()) out.push(call(ctx, key, `invalid form #${i}`, page, plain(base, fd(f)), owner));
     // Wrong argument types: the form replaced by a string, number, array, object.
     for (const [i, v] of draw(wrongType, 5, `${key}:form`).entries()) out.push(call(ctx, key, `form of wrong type #${i}`, page, plain(base, v), owner));
-    out.push(call(ctx, key, "too few arguments", page, [], owner));
+    out.push(call(ctx, key, "no arguments", page, [], owner));
+    // Only the slug: a missing id must not widen a query ("where id = undefined" matches any row).
+    if (spec.bound.includes("id")) out.push(call(ctx, key, "bound id missing", page, [ctx.slug], owner));
     out.push(call(ctx, key, "too many arguments", page, [...plain(), ...nasty(`${key}:extra`, 3)], owner));
     // Broken transport: garbage reply bodies, a wrong content type, an unknown action id, 2 MB.
     for (const [i, text] of draw(invalidJsonText, 4, `${key}:reply`).entries()) {

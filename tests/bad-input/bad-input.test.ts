@@ -2,7 +2,7 @@
 // at least 30 generated malformed requests (fast-check, fixed seed) against a real server and a
 // real PostgreSQL. Each must be refused (4xx in the one error shape for routes; no 5xx anywhere)
 // and must write nothing: every table is hashed after each case and compared.
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionCookie, snapshotDiff, startPortal, type Portal } from "../support/portal-fixture";
@@ -86,7 +86,9 @@ afterAll(async () => {
     { cases: 0, failed: 0, next405: 0, transport: 0, framework: 0 },
   );
   console.log(`\ncases fail  target\n${rows.join("\n")}`);
-  if (failures.length) console.log(`\nfirst failures:\n${failures.slice(0, 60).join("\n")}`);
+  if (failures.length) console.log(`\nfirst failures (all in test-results/bad-input-failures.txt):\n${failures.slice(0, 60).join("\n")}`);
+  mkdirSync(path.join(ROOT, "test-results"), { recursive: true });
+  writeFileSync(path.join(ROOT, "test-results/bad-input-failures.txt"), `${rows.join("\n")}\n\n${failures.join("\n")}\n`);
   console.log(`of which framework-level refusals: ${notes(total) || "none"}`);
   console.log(`\nbad-input: ${total.cases} cases, ${total.failed} failed (routes ${routeFiles.length}, pages ${pageFiles.length}, actions ${actionKeys.length})`);
   await portal?.stop();
