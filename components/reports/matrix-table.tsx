@@ -9,7 +9,7 @@ import type { Matrix } from "@/server/data/reports/matrix";
 export const CELL_STYLE: Record<Competency, { cls: string; symbol: string; label: string }> = {
   passed: { cls: "bg-emerald-100 text-emerald-950", symbol: "✓", label: "passed" },
   attempted: { cls: "bg-amber-100 text-amber-950", symbol: "✗", label: "attempted, not passed" },
-  none: { cls: "bg-white text-slate-400", symbol: "–", label: "not attempted" },
+  none: { cls: "bg-white text-slate-500", symbol: "–", label: "not attempted" },
 };
 
 export function MatrixLegend() {

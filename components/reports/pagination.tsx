@@ -8,7 +8,7 @@ export function Pagination({ page, pages, total, capped, size, hrefFor, noun = "
   const first = total === 0 ? 0 : (page - 1) * size + 1;
   const last = Math.min(total, page * size);
   const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50";
-  const off = "rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-400";
+  const off = "rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-500";
   return (
     <nav aria-label="Pagination" className="no-print mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <p>

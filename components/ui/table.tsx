@@ -35,7 +35,7 @@ export function SortTh({ label, href, active, dir, numeric }: { label: string; h
     <Th numeric={numeric} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}>
       <Link href={href} scroll={false} className={`inline-flex items-center gap-1 hover:text-slate-900 ${active ? "text-slate-900" : ""}`}>
         {label}
-        <span aria-hidden className={active ? "text-brand-700" : "text-slate-300"}>
+        <span aria-hidden className={active ? "text-brand-700" : "text-slate-500"}>
           {active ? (dir === "asc" ? "▲" : "▼") : "↕"}
         </span>
       </Link>

@@ -141,7 +141,7 @@ export default async function BreakdownsPage({ params, searchParams }: Props) {
                   <Th key={key} numeric={numeric} aria-sort={f.bsort === key ? (key === "name" || key === "score" || key === "pass" ? "ascending" : "descending") : "none"}>
                     <Link scroll={false} href={href({ bsort: key })} className={`hover:text-slate-900 ${f.bsort === key ? "text-slate-900" : ""}`}>
                       {i === 0 ? BREAKDOWN_LABELS[f.by] : label}
-                      <span aria-hidden className={`ml-1 ${f.bsort === key ? "text-brand-700" : "text-slate-300"}`}>{f.bsort === key ? (key === "name" || key === "score" || key === "pass" ? "▲" : "▼") : "↕"}</span>
+                      <span aria-hidden className={`ml-1 ${f.bsort === key ? "text-brand-700" : "text-slate-500"}`}>{f.bsort === key ? (key === "name" || key === "score" || key === "pass" ? "▲" : "▼") : "↕"}</span>
                     </Link>
                   </Th>
                 ))}
@@ -158,7 +158,7 @@ export default async function BreakdownsPage({ params, searchParams }: Props) {
                     <Td>
                       <div className="flex flex-col">
                         {down ? (
-                          <Link href={down} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">{r.label}<span aria-hidden className="text-slate-400"> ›</span></Link>
+                          <Link href={down} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">{r.label}<span aria-hidden className="text-slate-500"> ›</span></Link>
                         ) : (
                           <Link href={activitiesFor(r)} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">{r.label || "(none)"}</Link>
                         )}
