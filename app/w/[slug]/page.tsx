@@ -11,6 +11,7 @@ import { ReportHeader } from "@/components/reports/report-header";
 import { ResultBadge, RateBar } from "@/components/reports/score";
 import { Section } from "@/components/reports/section";
 import { ReportLive } from "@/components/reports/report-live";
+import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ReportSkeleton } from "@/components/ui/skeleton";
 import { DASH, formatDateTime, formatDay, formatDecimal, formatDuration, formatHours, formatInt, formatPct } from "@/lib/format";
@@ -19,6 +20,7 @@ import { requireMember } from "@/server/auth/guards";
 import { reportContext } from "@/server/data/reports/context";
 import { getKpis, getLatestSessions, getScenarioRanking, getWeeklyTrend } from "@/server/data/reports/dashboard";
 import { getFilterOptions } from "@/server/data/reports/options";
+import { log } from "@/server/log";
 import type { ReportContext } from "@/server/data/reports/sql";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -60,13 +62,26 @@ export default async function DashboardPage({ params, searchParams }: Props) {
 
 async function DashboardBody({ ctx, slug, f }: { ctx: ReportContext; slug: string; f: ReportFilters }) {
   const range = resolveRange(f, ctx.timeZone);
-  const [kpis, trend, hardest, easiest, latest] = await Promise.all([
-    getKpis(ctx, range),
-    getWeeklyTrend(ctx, range),
-    getScenarioRanking(ctx, range, "hardest"),
-    getScenarioRanking(ctx, range, "easiest"),
-    getLatestSessions(ctx),
-  ]);
+  let data;
+  try {
+    data = await Promise.all([
+      getKpis(ctx, range),
+      getWeeklyTrend(ctx, range),
+      getScenarioRanking(ctx, range, "hardest"),
+      getScenarioRanking(ctx, range, "easiest"),
+      getLatestSessions(ctx),
+    ]);
+  } catch (err) {
+    // The dashboard segment has no error boundary of its own (the workspace layout is shared):
+    // say what happened here rather than replacing the whole page.
+    log.error("dashboard failed", { err });
+    return (
+      <Alert tone="error">
+        The dashboard could not be loaded: the database may be busy or unreachable. Reload the page in a moment.
+      </Alert>
+    );
+  }
+  const [kpis, trend, hardest, easiest, latest] = data;
   const { current: c, previous: p, change: d } = kpis;
   const periodLink = (extra: Partial<ReportFilters>) => reportHref(`/w/${slug}/activities`, { range: f.range, from: f.from, to: f.to }, extra);
   if (c.sessions === 0 && p.sessions === 0 && latest.length === 0) {
