@@ -111,8 +111,8 @@ test("filters round-trip through the URL, and the CSV equals the filtered table"
   await ensureOwner(page);
   const company = inPeriod[0]!.company;
   await page.goto(`/w/${slug}/activities?${period}`);
-  await page.getByLabel("Company").selectOption(company);
-  await page.getByLabel("Result").selectOption("fail");
+  await page.getByRole("combobox", { name: "Company" }).selectOption(company);
+  await page.getByRole("combobox", { name: "Result" }).selectOption("fail");
   await page.getByText(/^Columns \(/).click();
   for (const c of ["Activity ID", "Tilts"]) await page.getByLabel(c, { exact: true }).check();
   await page.getByRole("button", { name: "Apply filters" }).click();
@@ -129,8 +129,8 @@ test("filters round-trip through the URL, and the CSV equals the filtered table"
   // The same link in a fresh page shows the same view (state lives in the URL only).
   const other = await (await browser.newContext({ storageState: await page.context().storageState() })).newPage();
   await other.goto(url);
-  await expect(other.getByLabel("Company")).toHaveValue(company);
-  await expect(other.getByLabel("Result")).toHaveValue("fail");
+  await expect(other.getByRole("combobox", { name: "Company" })).toHaveValue(company);
+  await expect(other.getByRole("combobox", { name: "Result" })).toHaveValue("fail");
   expect(await other.locator("tbody tr td:last-child").allTextContents()).toEqual(ids);
   await noSeriousAxe(other);
 
