@@ -3,13 +3,11 @@
 // with SIGKILL mid-sync, Senar down / slow / failing / refusing logins. Every wait is bounded
 // (a deadline that fails the test), never a timing assertion.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SIM_ACCOUNTS, startPortal, type Portal } from "../support/portal-fixture";
 
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
 let portal: Portal;
 const counts = { deliveries: 0, acknowledged: 0, refused5xx: 0, faults: 0, kills: 0 };
 
@@ -140,9 +138,16 @@ describe("kill -9 of the app during a sync", () => {
 });
 
 describe("Senar down, slow, failing, refusing logins", () => {
+  // Figures rounded to 9 significant digits: PostgreSQL may sum floats in another order between
+  // two runs of the same query (last-digit jitter), which is not a change of the cached data.
+  const round = (v: unknown): unknown =>
+    typeof v === "number" ? Number(v.toPrecision(9)) : Array.isArray(v) ? v.map(round) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, round(x)])) : v;
   const summary = () =>
-    fetch(`${portal.app.url}/api/v1/reports/summary`, { headers: { authorization: `Bearer ${portal.keys.acme}` } }).then(async (r) => ({ status: r.status, body: await r.text() }));
-  let cached: { status: number; body: string };
+    fetch(`${portal.app.url}/api/v1/reports/summary`, { headers: { authorization: `Bearer ${portal.keys.acme}` } }).then(async (r) => ({
+      status: r.status,
+      body: round(JSON.parse(await r.text())),
+    }));
+  let cached: { status: number; body: unknown };
 
   beforeAll(async () => {
     cached = await summary();
@@ -182,6 +187,8 @@ describe("Senar down, slow, failing, refusing logins", () => {
         expect(await summary()).toEqual(cached);
         const page = await fetch(`${portal.app.url}/w/${portal.acme.slug}`, { headers: { cookie: portal.users.owner.cookie } });
         expect(page.status).toBe(200);
+        // The staleness banner (components/staleness-banner.tsx) names the failure.
+        expect(await page.text()).toMatch(/The last sync failed/);
       } finally {
         await heal();
       }
@@ -207,9 +214,4 @@ describe("Senar down, slow, failing, refusing logins", () => {
       clearInterval(storm);
     }
   }, 240_000);
-
-  it.skipIf(!existsSync(path.join(ROOT, "components/staleness-banner.tsx")))("the report page shows the staleness banner after a failed run", async () => {
-    const html = await (await fetch(`${portal.app.url}/w/${portal.acme.slug}`, { headers: { cookie: portal.users.owner.cookie } })).text();
-    expect(html).toMatch(/last sync failed|sync failed|out of date|stale/i);
-  });
 });
