@@ -3,7 +3,7 @@
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 export const OWNER = { name: "Olivia Owner", email: "owner@portal.test", password: "owner-pass-123", workspace: "Acme Training" };
-export const SIM_URL = process.env.E2E_SIM_URL ?? "http://127.0.0.1:3199";
+export const SIM_URL = process.env.E2E_SIM_URL ?? `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? 3199}`;
 export const SIM_ACCOUNT = { username: "demo@senar.test", password: "demo-pass1" };
 
 /** Signs in through the sign-in page (answering the 2FA step when `otp` is given). */
