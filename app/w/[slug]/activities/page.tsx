@@ -13,12 +13,13 @@ import { requireMember } from "@/server/auth/guards";
 import { listActivities } from "@/server/data/reports/activities";
 import { reportContext } from "@/server/data/reports/context";
 import { getFilterOptions } from "@/server/data/reports/options";
+import { authorizedReport } from "@/components/reports/authorized-report";
 
 export const metadata: Metadata = { title: "Activities" };
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function ActivitiesPage({ params, searchParams }: Props) {
+async function ActivitiesReport({ params, searchParams }: Props) {
   const { slug } = await params;
   const member = await requireMember(slug);
   const f = parseReportFilters(await searchParams);
@@ -67,3 +68,5 @@ export default async function ActivitiesPage({ params, searchParams }: Props) {
     </>
   );
 }
+
+export default authorizedReport(ActivitiesReport);

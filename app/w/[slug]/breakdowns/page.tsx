@@ -22,6 +22,7 @@ import { requireMember } from "@/server/auth/guards";
 import { getBreakdown, type BreakdownRow } from "@/server/data/reports/breakdowns";
 import { reportContext } from "@/server/data/reports/context";
 import { getFilterOptions } from "@/server/data/reports/options";
+import { authorizedReport } from "@/components/reports/authorized-report";
 
 export const metadata: Metadata = { title: "Breakdowns" };
 
@@ -43,7 +44,7 @@ const SORTS: [BreakdownFilters["bsort"], string, boolean][] = [
   ["time", "Total time", true],
 ];
 
-export default async function BreakdownsPage({ params, searchParams }: Props) {
+async function BreakdownsReport({ params, searchParams }: Props) {
   const { slug } = await params;
   const member = await requireMember(slug);
   const f = parseFiltersLenient(breakdownFiltersSchema, await searchParams);
@@ -201,3 +202,5 @@ export default async function BreakdownsPage({ params, searchParams }: Props) {
     </>
   );
 }
+
+export default authorizedReport(BreakdownsReport);

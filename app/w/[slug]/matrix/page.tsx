@@ -14,6 +14,7 @@ import { requireMember } from "@/server/auth/guards";
 import { reportContext } from "@/server/data/reports/context";
 import { firstCollectionId, getMatrix } from "@/server/data/reports/matrix";
 import { getFilterOptions } from "@/server/data/reports/options";
+import { authorizedReport } from "@/components/reports/authorized-report";
 
 export const metadata: Metadata = { title: "Competency matrix" };
 
@@ -21,7 +22,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 const input = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-2 focus:outline-brand-600";
 const label = "block text-xs font-medium text-slate-700";
 
-export default async function MatrixPage({ params, searchParams }: Props) {
+async function MatrixReport({ params, searchParams }: Props) {
   const { slug } = await params;
   const member = await requireMember(slug);
   const f = parseFiltersLenient(matrixFiltersSchema, await searchParams);
@@ -142,3 +143,5 @@ export default async function MatrixPage({ params, searchParams }: Props) {
     </>
   );
 }
+
+export default authorizedReport(MatrixReport, 16);

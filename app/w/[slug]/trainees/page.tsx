@@ -11,6 +11,7 @@ import { requireMember } from "@/server/auth/guards";
 import { reportContext } from "@/server/data/reports/context";
 import { getFilterOptions } from "@/server/data/reports/options";
 import { listTrainees } from "@/server/data/reports/trainees";
+import { authorizedReport } from "@/components/reports/authorized-report";
 
 export const metadata: Metadata = { title: "Trainees" };
 
@@ -18,7 +19,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim().slice(0, 200) || undefined;
 const input = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-2 focus:outline-brand-600";
 
-export default async function TraineesPage({ params, searchParams }: Props) {
+async function TraineesReport({ params, searchParams }: Props) {
   const { slug } = await params;
   const member = await requireMember(slug);
   const sp = await searchParams;
@@ -100,3 +101,5 @@ export default async function TraineesPage({ params, searchParams }: Props) {
     </>
   );
 }
+
+export default authorizedReport(TraineesReport);

@@ -15,6 +15,7 @@ import { requireMember } from "@/server/auth/guards";
 import { reportContext } from "@/server/data/reports/context";
 import { getFilterOptions } from "@/server/data/reports/options";
 import { getSenarUsersReport, type CountRow } from "@/server/data/reports/senar-users";
+import { authorizedReport } from "@/components/reports/authorized-report";
 
 export const metadata: Metadata = { title: "Senar users report" };
 
@@ -50,7 +51,7 @@ function Distribution({ title, rows, total }: { title: string; rows: CountRow[];
   );
 }
 
-export default async function SenarUsersReportPage({ params, searchParams }: Props) {
+async function SenarUsersReportReport({ params, searchParams }: Props) {
   const { slug } = await params;
   const member = await requireMember(slug);
   const f = parseReportFilters(await searchParams);
@@ -145,3 +146,5 @@ export default async function SenarUsersReportPage({ params, searchParams }: Pro
     </>
   );
 }
+
+export default authorizedReport(SenarUsersReportReport);

@@ -14,12 +14,13 @@ import { DASH, formatDate, formatDateTime, formatDuration, formatHours, formatIn
 import { requireMember } from "@/server/auth/guards";
 import { reportContext } from "@/server/data/reports/context";
 import { getTraineeProfile } from "@/server/data/reports/trainees";
+import { authorizedReport } from "@/components/reports/authorized-report";
 
 export const metadata: Metadata = { title: "Trainee" };
 
 type Props = { params: Promise<{ slug: string; traineeId: string }> };
 
-export default async function TraineePage({ params }: Props) {
+async function TraineeReport({ params }: Props) {
   const { slug, traineeId: rawId } = await params;
   const member = await requireMember(slug);
   let traineeId = rawId;
@@ -159,3 +160,5 @@ export default async function TraineePage({ params }: Props) {
     </>
   );
 }
+
+export default authorizedReport(TraineeReport);

@@ -1,5 +1,0 @@
-import { ReportSkeleton } from "@/components/ui/skeleton";
-
-export default function Loading() {
-  return <ReportSkeleton rows={16} />;
-}
