@@ -1,10 +1,20 @@
-// Optimistic redirect only: without any session cookie, /w/* and /account/* go to /signin.
-// It authorizes nothing (every page checks the session, membership and role itself).
+// Two cheap checks before any route runs; neither authorizes anything (every page and route
+// checks the session, membership and role itself):
+// - a URL with a NUL byte is refused: no URL of ours has one, and PostgreSQL cannot store it;
+// - optimistic redirect: without any session cookie, /w/* and /account/* go to /signin.
 import { NextResponse, type NextRequest } from "next/server";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+const SIGNED_IN_AREAS = /^\/(w|account)(\/|$)/;
 
 export function proxy(req: NextRequest) {
+  if (/%00/.test(req.url)) {
+    return NextResponse.json(
+      { error: { code: "bad_request", message: "The URL contains a NUL character." } },
+      { status: 400 },
+    );
+  }
+  if (!SIGNED_IN_AREAS.test(req.nextUrl.pathname)) return NextResponse.next();
   if (SESSION_COOKIES.some((name) => req.cookies.has(name))) return NextResponse.next();
   const url = req.nextUrl.clone();
   url.pathname = "/signin";
@@ -12,4 +22,4 @@ export function proxy(req: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-export const config = { matcher: ["/w/:path*", "/account/:path*"] };
+export const config = { matcher: ["/w/:path*", "/account/:path*", "/api/:path*"] };

@@ -2,7 +2,7 @@
 // Account actions: name, password, two-factor. Changes that bump the session version re-issue
 // this browser's session, so other sessions end and this one continues.
 import { revalidatePath } from "next/cache";
-import { actionResult, type ActionState } from "@/server/auth/action-result";
+import { actionResult, formArg, type ActionState } from "@/server/auth/action-result";
 import { requireUser } from "@/server/auth/guards";
 import { issueSession } from "@/server/auth/issue-session";
 import { confirmTwoFactor, disableTwoFactor } from "@/server/auth/two-factor";
@@ -12,6 +12,7 @@ import { changePassword } from "@/server/workspaces/users";
 
 export async function saveProfile(_prev: ActionState, data: FormData): Promise<ActionState> {
   return actionResult(async () => {
+    formArg(data);
     const user = await requireUser();
     const name = String(data.get("name") ?? "").trim();
     if (name.length > 100) throw new AppError("invalid_input", "The name can have at most 100 characters.");
@@ -23,6 +24,7 @@ export async function saveProfile(_prev: ActionState, data: FormData): Promise<A
 
 export async function changePasswordAction(_prev: ActionState, data: FormData): Promise<ActionState> {
   return actionResult(async () => {
+    formArg(data);
     const user = await requireUser();
     const next = String(data.get("password") ?? "");
     if (next !== String(data.get("confirm") ?? "")) throw new AppError("invalid_input", "The two new passwords differ.");
@@ -37,6 +39,7 @@ export type EnrolState = (ActionState & { codes?: string[] }) | null;
 export async function confirmTwoFactorAction(_prev: EnrolState, data: FormData): Promise<EnrolState> {
   let codes: string[] | undefined;
   const r = await actionResult(async () => {
+    formArg(data);
     const user = await requireUser();
     const out = await confirmTwoFactor(user.id, String(data.get("code") ?? ""));
     await issueSession(user, out.sessionVersion);
@@ -48,6 +51,7 @@ export async function confirmTwoFactorAction(_prev: EnrolState, data: FormData):
 
 export async function disableTwoFactorAction(_prev: ActionState, data: FormData): Promise<ActionState> {
   return actionResult(async () => {
+    formArg(data);
     const user = await requireUser();
     const { sessionVersion } = await disableTwoFactor(user.id, String(data.get("password") ?? ""));
     await issueSession(user, sessionVersion);

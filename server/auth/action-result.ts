@@ -18,3 +18,29 @@ export async function actionResult(fn: () => Promise<string>): Promise<ActionSta
     return { error: "Something went wrong on our side; nothing was changed.", at: Date.now() };
   }
 }
+
+// Server actions receive their arguments exactly as the browser sent them (bound ids travel in
+// clear and can be tampered with), so their types must be checked before use: an `undefined`
+// id in a Prisma `where` would silently match any row.
+
+/** A bound id or token: a short string of id characters, or a clear refusal. */
+export function idArg(value: unknown, what = "id"): string {
+  if (typeof value !== "string" || !/^[A-Za-z0-9_-]{1,200}$/.test(value)) {
+    throw new AppError("invalid_input", `This request carried an invalid ${what}; nothing was changed.`);
+  }
+  return value;
+}
+
+/** A bound flag. */
+export function boolArg(value: unknown): boolean {
+  if (typeof value !== "boolean") throw new AppError("invalid_input", "This request was malformed; nothing was changed.");
+  return value;
+}
+
+/** The submitted form. */
+export function formArg(value: unknown): FormData {
+  if (!(value instanceof FormData)) {
+    throw new AppError("invalid_input", "The form could not be read; reload the page and try again.");
+  }
+  return value;
+}

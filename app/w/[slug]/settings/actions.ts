@@ -2,13 +2,14 @@
 // Server actions of the general settings page; each re-authorizes from the slug.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { actionResult, type ActionState } from "@/server/auth/action-result";
+import { actionResult, formArg, type ActionState } from "@/server/auth/action-result";
 import { requireMember } from "@/server/auth/guards";
 import { afterSettingsChange } from "@/server/workspaces/after-settings";
 import { deleteWorkspace, updateGeneral } from "@/server/workspaces/workspaces";
 
 export async function saveGeneral(slug: string, _prev: ActionState, data: FormData): Promise<ActionState> {
   return actionResult(async () => {
+    formArg(data);
     const ctx = await requireMember(slug, "ADMIN");
     const r = await updateGeneral(
       ctx.workspace.id,
@@ -28,6 +29,7 @@ export async function saveGeneral(slug: string, _prev: ActionState, data: FormDa
 
 export async function removeWorkspace(slug: string, _prev: ActionState, data: FormData): Promise<ActionState> {
   const result = await actionResult(async () => {
+    formArg(data);
     const ctx = await requireMember(slug, "OWNER");
     await deleteWorkspace(ctx.workspace.id, String(data.get("confirmName") ?? ""));
     return "Deleted.";

@@ -2,7 +2,7 @@
 // Server actions of the Senar connection page; each re-authorizes from the slug (admins).
 import { revalidatePath } from "next/cache";
 import { audit } from "@/server/audit";
-import { actionResult, type ActionState } from "@/server/auth/action-result";
+import { actionResult, formArg, type ActionState } from "@/server/auth/action-result";
 import { requireMember } from "@/server/auth/guards";
 import { AppError } from "@/server/http/errors";
 import { testConnection } from "@/server/senar/for-workspace";
@@ -10,6 +10,7 @@ import { updateConnection } from "@/server/workspaces/workspaces";
 
 export async function saveConnection(slug: string, _prev: ActionState, data: FormData): Promise<ActionState> {
   return actionResult(async () => {
+    formArg(data);
     const ctx = await requireMember(slug, "ADMIN");
     await updateConnection(
       ctx.workspace.id,

@@ -1,7 +1,7 @@
 "use server";
 // Member and invite management (owners); each action re-authorizes from the slug.
 import { revalidatePath } from "next/cache";
-import { actionResult, type ActionState } from "@/server/auth/action-result";
+import { actionResult, boolArg, formArg, idArg, type ActionState } from "@/server/auth/action-result";
 import { requireMember } from "@/server/auth/guards";
 import { AppError } from "@/server/http/errors";
 import { createInvite, revokeInvite } from "@/server/workspaces/invites";
@@ -19,6 +19,7 @@ export type InviteState = (ActionState & { url?: string; expiresAt?: string; mai
 export async function inviteAction(slug: string, _prev: InviteState, data: FormData): Promise<InviteState> {
   let out: { url: string; expiresAt: Date; mailed: boolean } | undefined;
   const r = await actionResult(async () => {
+    formArg(data);
     const ctx = await requireMember(slug, "OWNER");
     out = await createInvite(ctx.workspace.id, { role: role(data.get("role")), email: String(data.get("email") ?? "") }, { user: ctx.user });
     revalidatePath(`/w/${slug}/settings/members`);
@@ -29,6 +30,8 @@ export async function inviteAction(slug: string, _prev: InviteState, data: FormD
 
 export async function roleAction(slug: string, userId: string, _prev: ActionState, data: FormData): Promise<ActionState> {
   return actionResult(async () => {
+    idArg(userId, "member");
+    formArg(data);
     const ctx = await requireMember(slug, "OWNER");
     const changed = await changeRole(ctx.workspace.id, userId, role(data.get("role")), { user: ctx.user });
     revalidatePath(`/w/${slug}/settings/members`);
@@ -38,6 +41,8 @@ export async function roleAction(slug: string, userId: string, _prev: ActionStat
 
 export async function toggleDisabledAction(slug: string, userId: string, disable: boolean, _prev: ActionState): Promise<ActionState> {
   return actionResult(async () => {
+    idArg(userId, "member");
+    boolArg(disable);
     const ctx = await requireMember(slug, "OWNER");
     await setMemberDisabled(ctx.workspace.id, userId, disable, { user: ctx.user });
     revalidatePath(`/w/${slug}/settings/members`);
@@ -47,6 +52,7 @@ export async function toggleDisabledAction(slug: string, userId: string, disable
 
 export async function removeAction(slug: string, userId: string, _prev: ActionState): Promise<ActionState> {
   return actionResult(async () => {
+    idArg(userId, "member");
     const ctx = await requireMember(slug, "OWNER");
     await removeMember(ctx.workspace.id, userId, { user: ctx.user });
     revalidatePath(`/w/${slug}/settings/members`);
@@ -56,6 +62,7 @@ export async function removeAction(slug: string, userId: string, _prev: ActionSt
 
 export async function revokeInviteAction(slug: string, inviteId: string, _prev: ActionState): Promise<ActionState> {
   return actionResult(async () => {
+    idArg(inviteId, "invite");
     const ctx = await requireMember(slug, "OWNER");
     await revokeInvite(ctx.workspace.id, inviteId, { user: ctx.user });
     revalidatePath(`/w/${slug}/settings/members`);
