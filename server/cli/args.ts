@@ -1,5 +1,7 @@
 import "server-only";
 // "--email a@b --json --name=X" → flags; everything else positional.
+import { db } from "../db/client";
+import { AppError } from "../http/errors";
 import { CliUsageError, type CliArgs } from "./types";
 
 export function parseArgs(argv: string[]): CliArgs {
@@ -46,4 +48,12 @@ export function optional(args: CliArgs, name: string): string | undefined {
 export function onlyFlags(args: CliArgs, allowed: string[], usage: string): void {
   const unknown = Object.keys(args.flags).filter((f) => !allowed.includes(f));
   if (unknown.length > 0) throw new CliUsageError(`Unknown option ${unknown.map((f) => `--${f}`).join(", ")}.\nUsage: ${usage}`);
+}
+
+/** The workspace named by --workspace, or a clear "no such workspace". */
+export async function workspaceFlag(args: CliArgs, usage: string): Promise<{ id: string; slug: string }> {
+  const slug = need(args, "workspace", usage);
+  const ws = await db.workspace.findUnique({ where: { slug }, select: { id: true, slug: true } });
+  if (!ws) throw new AppError("not_found", `No workspace with the slug ${slug}.`);
+  return ws;
 }

@@ -1,9 +1,7 @@
 import "server-only";
 import { createApiKey } from "../../api/keys";
 import { audit } from "../../audit";
-import { db } from "../../db/client";
-import { AppError } from "../../http/errors";
-import { need, onlyFlags } from "../args";
+import { need, workspaceFlag, onlyFlags } from "../args";
 import type { CliCommand } from "../types";
 
 const usage = "apikey:create --workspace SLUG --name NAME";
@@ -14,9 +12,7 @@ export const apikeyCreate: CliCommand = {
   usage,
   async run(args, io) {
     onlyFlags(args, ["workspace", "name"], usage);
-    const slug = need(args, "workspace", usage);
-    const ws = await db.workspace.findUnique({ where: { slug }, select: { id: true, slug: true } });
-    if (!ws) throw new AppError("not_found", `No workspace with the slug ${slug}.`);
+    const ws = await workspaceFlag(args, usage);
     const { key, apiKey } = await createApiKey({ workspaceId: ws.id, name: need(args, "name", usage), createdById: null });
     await audit({ workspaceId: ws.id, actor: null, actorLabel: "cli", action: "api_key.created", target: apiKey.name, details: { id: apiKey.id, prefix: apiKey.prefix } });
     io.result(`${key}\n(API key "${apiKey.name}" for ${ws.slug}; it is shown this once only: store it now.)`, { workspace: ws.slug, name: apiKey.name, id: apiKey.id, prefix: apiKey.prefix, key });

@@ -1,9 +1,7 @@
 import "server-only";
-import { db } from "../../db/client";
-import { AppError } from "../../http/errors";
 import { addMember } from "../../workspaces/members";
 import { roleSchema } from "../../workspaces/validation";
-import { need, onlyFlags } from "../args";
+import { need, workspaceFlag, onlyFlags } from "../args";
 import { CliUsageError, type CliCommand } from "../types";
 
 const usage = "member:add --workspace SLUG --email E --role owner|admin|viewer";
@@ -14,11 +12,9 @@ export const memberAdd: CliCommand = {
   usage,
   async run(args, io) {
     onlyFlags(args, ["workspace", "email", "role"], usage);
-    const slug = need(args, "workspace", usage);
     const role = roleSchema.safeParse(need(args, "role", usage).toUpperCase());
     if (!role.success) throw new CliUsageError(`--role must be owner, admin or viewer.\nUsage: ${usage}`);
-    const ws = await db.workspace.findUnique({ where: { slug }, select: { id: true, slug: true } });
-    if (!ws) throw new AppError("not_found", `No workspace with the slug ${slug}.`);
+    const ws = await workspaceFlag(args, usage);
     const user = await addMember(ws.id, need(args, "email", usage), role.data, { user: null, label: "cli" });
     io.result(`Added ${user.email} to ${ws.slug} as ${role.data.toLowerCase()}`, { workspace: ws.slug, email: user.email, role: role.data });
   },

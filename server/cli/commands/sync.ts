@@ -1,9 +1,7 @@
 import "server-only";
-import { db } from "../../db/client";
-import { AppError } from "../../http/errors";
 import { kindTotal } from "../../sync/counts";
 import { runSyncToEnd } from "../../sync/run-sync";
-import { need, onlyFlags } from "../args";
+import { onlyFlags, workspaceFlag } from "../args";
 import type { CliCommand } from "../types";
 
 const usage = "sync --workspace SLUG";
@@ -14,9 +12,7 @@ export const sync: CliCommand = {
   usage,
   async run(args, io) {
     onlyFlags(args, ["workspace"], usage);
-    const slug = need(args, "workspace", usage);
-    const ws = await db.workspace.findUnique({ where: { slug }, select: { id: true } });
-    if (!ws) throw new AppError("not_found", `No workspace with the slug ${slug}.`);
+    const ws = await workspaceFlag(args, usage);
     const started = Date.now();
     const r = await runSyncToEnd(ws.id, { trigger: "cli" });
     const c = r.counts;

@@ -1,8 +1,6 @@
 import "server-only";
-import { db } from "../../db/client";
-import { AppError } from "../../http/errors";
 import { registerHooks } from "../../sync/webhooks-out";
-import { need, onlyFlags } from "../args";
+import { onlyFlags, workspaceFlag } from "../args";
 import type { CliCommand } from "../types";
 
 const usage = "webhooks:register --workspace SLUG";
@@ -13,9 +11,7 @@ export const webhooksRegister: CliCommand = {
   usage,
   async run(args, io) {
     onlyFlags(args, ["workspace"], usage);
-    const slug = need(args, "workspace", usage);
-    const ws = await db.workspace.findUnique({ where: { slug }, select: { id: true } });
-    if (!ws) throw new AppError("not_found", `No workspace with the slug ${slug}.`);
+    const ws = await workspaceFlag(args, usage);
     const hooks = await registerHooks(ws.id, { user: null, label: "cli" });
     io.result(hooks.map((h) => `Registered the ${h.method} webhook: Senar id ${h.senarHookId}`).join("\n"), hooks);
   },
