@@ -1,8 +1,7 @@
-// Frame of the account pages: header and the account sub-navigation.
+// Frame of the account pages: the signed-in frame plus the account sub-navigation.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { AccountMenu } from "./account-menu";
-import { Brand } from "./brand";
+import { SignedInShell } from "./signed-in-shell";
 
 export function AccountShell({ user, current, children }: { user: { email: string; name: string | null }; current: "profile" | "security"; children: ReactNode }) {
   const tab = (key: typeof current, href: string, label: string) => (
@@ -15,21 +14,12 @@ export function AccountShell({ user, current, children }: { user: { email: strin
     </Link>
   );
   return (
-    <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex h-14 max-w-3xl items-center justify-between px-4">
-          <Brand href="/w" />
-          <AccountMenu email={user.email} name={user.name} />
-        </div>
-      </header>
-      <main className="mx-auto max-w-3xl space-y-6 px-4 py-10">
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Your account</h1>
-        <nav aria-label="Account" className="flex gap-1">
-          {tab("profile", "/account", "Profile and password")}
-          {tab("security", "/account/security", "Two-factor authentication")}
-        </nav>
-        {children}
-      </main>
-    </div>
+    <SignedInShell user={user} title="Your account">
+      <nav aria-label="Account" className="flex gap-1">
+        {tab("profile", "/account", "Profile and password")}
+        {tab("security", "/account/security", "Two-factor authentication")}
+      </nav>
+      {children}
+    </SignedInShell>
   );
 }
