@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { Field } from "./ui/field";
+import { useHydrated } from "./ui/use-hydrated";
 
 type Result = { ok?: string; error?: string } | null;
 
@@ -16,6 +17,7 @@ export function InviteRegisterForm({ register, accept, email, passwordRule }: {
 }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -47,7 +49,7 @@ export function InviteRegisterForm({ register, accept, email, passwordRule }: {
       <Field id="password" name="password" type="password" label="Password" autoComplete="new-password" required minLength={10} hint={passwordRule} />
       <Field id="confirm" name="confirm" type="password" label="Repeat the password" autoComplete="new-password" required minLength={10} />
       <div aria-live="assertive">{error && <Alert tone="error">{error}</Alert>}</div>
-      <Button type="submit" className="w-full" disabled={pending}>
+      <Button type="submit" className="w-full" disabled={pending || !hydrated}>
         {pending ? "Creating…" : "Create account and join"}
       </Button>
     </form>

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { Field } from "./ui/field";
+import { useHydrated } from "./ui/use-hydrated";
 
 type Result = { ok?: string; error?: string; slug?: string } | null;
 
@@ -13,6 +14,7 @@ export function SetupForm({ action, passwordRule }: { action: (prev: Result, dat
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -43,7 +45,7 @@ export function SetupForm({ action, passwordRule }: { action: (prev: Result, dat
       <Field id="confirm" name="confirm" type="password" label="Repeat the password" autoComplete="new-password" required minLength={10} />
       <Field id="workspace" name="workspace" label="Organisation (workspace) name" required minLength={2} maxLength={80} hint="You can add more workspaces later." />
       <div aria-live="assertive">{error && <Alert tone="error">{error}</Alert>}</div>
-      <Button type="submit" className="w-full" disabled={pending}>
+      <Button type="submit" className="w-full" disabled={pending || !hydrated}>
         {pending ? "Creating…" : "Create owner account"}
       </Button>
     </form>

@@ -7,6 +7,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { Field } from "./ui/field";
+import { useHydrated } from "./ui/use-hydrated";
 
 function message(error: string): string {
   const throttled = error.match(/^throttled:(\d+)$/);
@@ -25,6 +26,7 @@ export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: st
   const [needCode, setNeedCode] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   const codeRef = useRef<HTMLInputElement>(null);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -70,7 +72,7 @@ export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: st
         />
       )}
       <div aria-live="assertive">{error && <Alert tone="error">{error}</Alert>}</div>
-      <Button type="submit" className="w-full" disabled={pending}>
+      <Button type="submit" className="w-full" disabled={pending || !hydrated}>
         {pending ? "Signing in…" : needCode ? "Verify and sign in" : "Sign in"}
       </Button>
     </form>

@@ -7,6 +7,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { AddUserResult } from "@/lib/add-user-result";
 import { addUserSchema } from "@/lib/user-assign";
 
@@ -42,6 +43,7 @@ export function AddUserForm({ slug, collections }: { slug: string; collections: 
   const [errors, setErrors] = useState<Errors>({});
   const [result, setResult] = useState<AddUserResult | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   const inFlight = useRef(false);
   // One key per attempt: reused if the same attempt is sent twice, renewed after an answer.
   const attemptKey = useRef<string>(newKey());
@@ -159,7 +161,7 @@ export function AddUserForm({ slug, collections }: { slug: string; collections: 
             <Alert tone="error">{errors.form}</Alert>
           </div>
         )}
-        <Button type="submit" disabled={pending} aria-disabled={pending}>
+        <Button type="submit" disabled={pending || !hydrated} aria-disabled={pending || !hydrated}>
           {pending ? "Adding…" : "Add user"}
         </Button>
       </form>

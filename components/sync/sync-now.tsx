@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 type Run = { id: string; status: string; phase: string; percent: number | null; counts: { users: Record<string, number>; activities: Record<string, number> } } | null;
 
@@ -14,6 +15,7 @@ export function SyncNow({ slug, canStart, initial }: { slug: string; canStart: b
   const [run, setRun] = useState<Run>(initial);
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
+  const hydrated = useHydrated();
   const running = run?.status === "RUNNING";
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -54,7 +56,7 @@ export function SyncNow({ slug, canStart, initial }: { slug: string; canStart: b
   return (
     <div className="space-y-3">
       {canStart && (
-        <Button onClick={() => void start()} disabled={starting || running}>
+        <Button onClick={() => void start()} disabled={starting || running || !hydrated}>
           {running ? "Sync running…" : starting ? "Starting…" : "Sync now"}
         </Button>
       )}

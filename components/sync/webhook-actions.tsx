@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 type Outcome = { tone: "ok" | "error"; text: string } | null;
 
@@ -25,6 +26,7 @@ function Message({ outcome }: { outcome: Outcome }) {
 export function RegisterHooks({ slug }: { slug: string }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   const [outcome, setOutcome] = useState<Outcome>(null);
   async function go() {
     setBusy(true);
@@ -35,7 +37,7 @@ export function RegisterHooks({ slug }: { slug: string }) {
   }
   return (
     <div>
-      <Button onClick={() => void go()} disabled={busy}>
+      <Button onClick={() => void go()} disabled={busy || !hydrated}>
         {busy ? "Registering…" : "Register webhooks"}
       </Button>
       <Message outcome={outcome} />
@@ -46,6 +48,7 @@ export function RegisterHooks({ slug }: { slug: string }) {
 export function UnsubscribeHook({ slug, id, label }: { slug: string; id: string; label: string }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   const [outcome, setOutcome] = useState<Outcome>(null);
   async function go() {
     if (!window.confirm(`Unsubscribe the ${label} webhook? Its URL stops working at once.`)) return;
@@ -57,7 +60,7 @@ export function UnsubscribeHook({ slug, id, label }: { slug: string; id: string;
   }
   return (
     <div>
-      <Button variant="secondary" onClick={() => void go()} disabled={busy} aria-label={`Unsubscribe the ${label} webhook`}>
+      <Button variant="secondary" onClick={() => void go()} disabled={busy || !hydrated} aria-label={`Unsubscribe the ${label} webhook`}>
         {busy ? "Unsubscribing…" : "Unsubscribe"}
       </Button>
       <Message outcome={outcome} />

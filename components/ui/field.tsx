@@ -31,6 +31,11 @@ export function Field({ label, hint, error, id, className = "", ...props }: Comp
   );
 }
 
+/**
+ * A labelled select. It is keyed by its defaultValue: React resets a form after its server action
+ * runs, and a select resets to the option it was first mounted with, so after a save it would
+ * show the old value. A new key mounts it afresh with the saved one.
+ */
 export function SelectField({ label, hint, id, children, className = "", ...props }: ComponentProps<"select"> & {
   label: ReactNode;
   hint?: ReactNode;
@@ -41,7 +46,7 @@ export function SelectField({ label, hint, id, children, className = "", ...prop
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <select id={id} className={`mt-1 ${inputClass}`} aria-describedby={hint ? `${id}-hint` : undefined} {...props}>
+      <select key={String(props.defaultValue ?? "")} id={id} className={`mt-1 ${inputClass}`} aria-describedby={hint ? `${id}-hint` : undefined} {...props}>
         {children}
       </select>
       {hint && (

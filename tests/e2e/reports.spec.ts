@@ -38,12 +38,15 @@ test("set up: time zone, connection, full sync from the simulator", async ({ pag
   await page.goto(`/w/${slug}/settings`);
   await page.getByLabel("Time zone").selectOption(TZ);
   await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText(/^Saved/)).toBeVisible();
+  // After the save the select shows the saved zone (React resets the form; see SelectField).
   await expect(page.getByLabel("Time zone")).toHaveValue(TZ);
   await page.goto(`/w/${slug}/settings/connection`);
   await page.getByLabel("Senar address").fill(SIM_URL);
   await page.getByLabel("Senar username").fill(SIM_ACCOUNT.username);
   await page.getByLabel("Senar password").fill(SIM_ACCOUNT.password);
   await page.getByRole("button", { name: "Save connection" }).click();
+  await expect(page.getByText("Saved. Use Test connection")).toBeVisible();
   await page.goto(`/w/${slug}/sync`);
   await page.getByRole("button", { name: /sync now|start.*sync|full sync/i }).first().click();
   // Wait until every generated activity is in the cache.

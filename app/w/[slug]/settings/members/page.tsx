@@ -45,7 +45,8 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
                       {owner ? (
                         <ActionForm action={roleAction.bind(null, slug, m.user.id)} submitLabel="Change" variant="secondary" inline>
                           <label className="sr-only" htmlFor={`role-${m.user.id}`}>Role of {label}</label>
-                          <select id={`role-${m.user.id}`} name="role" defaultValue={m.role} className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm">
+                          {/* Keyed by the role so a saved change shows after React resets the form (see SelectField). */}
+                          <select key={m.role} id={`role-${m.user.id}`} name="role" defaultValue={m.role} className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm">
                             <option value="OWNER">Owner</option>
                             <option value="ADMIN">Admin</option>
                             <option value="VIEWER">Viewer</option>
