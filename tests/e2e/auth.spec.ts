@@ -147,6 +147,26 @@ test("invite accepted in a second browser context; the viewer cannot open admin 
   // The owner sees the new member and can change their role.
   await page.goto(`/w/${slug}/settings/members`);
   await expect(page.getByRole("cell", { name: /viewer@portal\.test/ }).first()).toBeVisible();
+  // After the change the select shows the new role, and so does a fresh load; the last owner
+  // cannot be demoted, and then the select shows the role they still have.
+  const viewerRole = page.getByLabel(/Role of .*viewer@portal\.test/);
+  const viewerRow = page.getByRole("row").filter({ has: viewerRole });
+  await viewerRole.selectOption("ADMIN");
+  await viewerRow.getByRole("button", { name: "Change" }).click();
+  await expect(viewerRow.getByText("Role changed.")).toBeVisible();
+  await expect(viewerRole).toHaveValue("ADMIN");
+  await page.reload();
+  await expect(viewerRole).toHaveValue("ADMIN");
+  await viewerRole.selectOption("VIEWER");
+  await viewerRow.getByRole("button", { name: "Change" }).click();
+  await expect(viewerRow.getByText("Role changed.")).toBeVisible();
+  await expect(viewerRole).toHaveValue("VIEWER");
+  const ownerRole = page.getByLabel(/Role of .*owner@portal\.test/);
+  const ownerRow = page.getByRole("row").filter({ has: ownerRole });
+  await ownerRole.selectOption("VIEWER");
+  await ownerRow.getByRole("button", { name: "Change" }).click();
+  await expect(ownerRow.getByRole("alert")).toContainText("at least one enabled owner");
+  await expect(ownerRole).toHaveValue("OWNER");
   await page.goto(`/w/${slug}/settings/audit`);
   await expect(page.getByText("invite.accepted")).toBeVisible();
 });
