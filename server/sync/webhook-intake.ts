@@ -1,18 +1,17 @@
 import "server-only";
 // POST /api/webhooks/senar/<token>: Senar's deliveries (Zapier REST-hook style). The token is
 // the only secret (Senar does not sign), checked before anything is parsed. Records go through
-// the same upserts as a sync. Bad input gets a 4xx and stores no record; a database failure
-// answers 503 so Senar retries (a delivery is acknowledged only once it is stored).
+// the same upserts as a sync, batched under load (delivery-batch.ts). Bad input gets a 4xx and
+// stores no record; a database failure answers 503 so Senar retries (a delivery is
+// acknowledged only once it is stored).
 import { db } from "../db/client";
 import { AppError, errorResponse } from "../http/errors";
 import { readBodyLimited } from "../http/route";
 import { log } from "../log";
 import { parseRecord, type Parsed, type Refused, type SenarActivity, type SenarUser } from "../senar/schemas";
 import { hashHookToken, sameHash, TOKEN_PATTERN } from "./hook-token";
-import { saveInvalid } from "./invalid";
+import { storeDelivery } from "./delivery-batch";
 import { queueSync } from "./queue";
-import { upsertActivities } from "./upsert-activities";
-import { upsertUsers } from "./upsert-users";
 
 export const MAX_WEBHOOK_BYTES = 1_000_000;
 const MAX_DEPTH = 32;
@@ -130,22 +129,7 @@ export async function intakeWebhook(token: string, req: Request): Promise<Respon
       else refused.push(r.refused);
     }
     const reasons = [...new Set(refused.map((r) => r.reason))].slice(0, 20);
-    await db.$transaction(
-      async (tx) => {
-        const d = await tx.webhookDelivery.create({
-          data: {
-            workspaceId: sub.workspaceId, subscriptionId: sub.id, receivedAt, bytes: payload.bytes, status: 200,
-            taken: valid.length, refused: refused.length, reasons: reasons.length ? reasons : undefined,
-          },
-          select: { id: true },
-        });
-        const meta = { source: "webhook" as const, sourceAt: receivedAt };
-        if (kind === "user") await upsertUsers(tx, sub.workspaceId, valid as Parsed<SenarUser>[], meta);
-        else await upsertActivities(tx, sub.workspaceId, valid as Parsed<SenarActivity>[], meta);
-        await saveInvalid(tx, sub.workspaceId, kind, refused, { source: "webhook", deliveryId: d.id });
-      },
-      { timeout: 30_000, maxWait: 10_000 },
-    );
+    await storeDelivery(sub.workspaceId, kind, { subscriptionId: sub.id, receivedAt, bytes: payload.bytes, valid, refused, reasons });
     return Response.json({ taken: valid.length, refused: refused.length, reasons });
   } catch (err) {
     // Whatever failed here failed in storage: never acknowledge, let Senar retry.

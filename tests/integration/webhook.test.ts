@@ -74,6 +74,41 @@ describe(`webhook intake (${process.env.TEST_DB_KIND})`, () => {
     expect(roll.sessions).toBe(await db.activity.count({ where: { workspaceId: ws, scenarioId: "S01" } }));
   });
 
+  it("stores 60 concurrent deliveries, each logged with its own counts; one the database refuses fails alone", async () => {
+    // Concurrent deliveries are written together (delivery-batch.ts). A trigger makes the
+    // database refuse activity 666: that delivery must get a 503, and none of the others.
+    await db.$executeRawUnsafe(
+      `CREATE FUNCTION refuse_666() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."id" = 666 THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`,
+    );
+    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_666 BEFORE INSERT ON "Activity" FOR EACH ROW EXECUTE FUNCTION refuse_666()`);
+    try {
+      const bodies = Array.from({ length: 60 }, (_, i) =>
+        i === 30 ? [activity(666)] : i % 10 === 0 ? [activity(1000 + i), { id: `bad-${i}` }] : [activity(1000 + i, { traineeId: `t-${i % 7}` })],
+      );
+      const before = await db.webhookDelivery.findMany({ where: { workspaceId: ws }, select: { id: true } });
+      const answers = await Promise.all(bodies.map((b) => json(b)));
+      expect(answers.map((a) => a.status)).toEqual(bodies.map((_, i) => (i === 30 ? 503 : 200)));
+
+      const ids = bodies.flatMap((b, i) => (i === 30 ? [] : [BigInt(1000 + i)]));
+      expect(await db.activity.count({ where: { workspaceId: ws, id: { in: [...ids, 666n] } } })).toBe(59);
+      const logged = await db.webhookDelivery.findMany({
+        where: { workspaceId: ws, id: { notIn: before.map((d) => d.id) } },
+        select: { id: true, status: true, taken: true, refused: true },
+      });
+      expect(logged).toHaveLength(59);
+      expect(logged.every((d) => d.status === 200 && d.taken === 1)).toBe(true);
+      const withRefusal = logged.filter((d) => d.refused === 1).map((d) => d.id);
+      expect(withRefusal).toHaveLength(5);
+      const invalid = await db.invalidRecord.findMany({ where: { workspaceId: ws, deliveryId: { in: withRefusal } }, select: { deliveryId: true } });
+      expect(new Set(invalid.map((r) => r.deliveryId))).toEqual(new Set(withRefusal));
+      const sessions = await db.dailyRollup.aggregate({ where: { workspaceId: ws }, _sum: { sessions: true } });
+      expect(sessions._sum.sessions).toBe(await db.activity.count({ where: { workspaceId: ws } }));
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER refuse_666 ON "Activity"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION refuse_666()`);
+    }
+  });
+
   it("does not let an older observation overwrite a newer webhook version", async () => {
     await json(activity(200, { totalPoints: 3000 }));
     const r = parseRecord("activity", activity(200, { totalPoints: 10 }));
