@@ -1,7 +1,8 @@
 "use client";
-// "Add user": validated here with the same zod schema the server uses, sent to the workspace's
-// user_assign proxy with an idempotency key (a double click or a retry runs once), and answered
-// with one line per collection, so a refused collection never hides the ones that worked.
+// "Add user": validated here with the field rules the server uses too (lib/user-fields.ts, zod/mini),
+// sent to the workspace's user_assign proxy with an idempotency key (a double click or a retry runs
+// once), and answered with one line per collection, so a refused collection never hides the ones
+// that worked.
 import Link from "next/link";
 import { useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -9,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { AddUserResult } from "@/lib/add-user-result";
-import { addUserSchema } from "@/lib/user-assign";
+import { addUserFormSchema } from "@/lib/user-fields";
 
 export type CollectionOption = { id: number; title: string | null };
 
@@ -66,7 +67,7 @@ export function AddUserForm({ slug, collections }: { slug: string; collections: 
       password: String(data.get("password") ?? ""),
       collectionIds: [...new Set([...picked, ...typed.ids])],
     };
-    const parsed = addUserSchema.safeParse(input);
+    const parsed = addUserFormSchema.safeParse(input);
     if (!parsed.success) {
       const next: Errors = {};
       for (const issue of parsed.error.issues) {
