@@ -5,7 +5,7 @@ import { db } from "../db/client";
 import { decrypt } from "../crypto";
 import { dummyHash, verifySecret } from "./password";
 import { checkThrottle, recordAttempt } from "./throttle";
-import { looksLikeRecoveryCode, matchRecoveryCode, verifyTotp } from "./totp";
+import { looksLikeRecoveryCode, matchRecoveryCode, totpStep } from "./totp";
 
 export type SignInInput = { email: string; password: string; otp?: string; ip: string };
 export type SignInResult =
@@ -35,7 +35,12 @@ export async function attemptSignIn(input: SignInInput): Promise<SignInResult> {
   if (user.totpEnabledAt && user.totpSecretEnc) {
     const otp = input.otp?.trim() ?? "";
     if (!otp) return { ok: false, code: "otp_required" };
-    let secondOk = verifyTotp(decrypt(user.totpSecretEnc), otp);
+    const step = totpStep(decrypt(user.totpSecretEnc), otp);
+    // Spend the step: a code already used (here or by a parallel sign-in) is refused.
+    let secondOk =
+      step !== null &&
+      (await db.user.updateMany({ where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } }))
+        .count === 1;
     if (!secondOk && looksLikeRecoveryCode(otp)) {
       const i = await matchRecoveryCode(user.recoveryCodes, otp);
       if (i >= 0) {

@@ -20,11 +20,21 @@ export function totpQrDataUrl(uri: string): Promise<string> {
   return QRCode.toDataURL(uri, { margin: 1, width: 200 });
 }
 
-/** Accepts the current code and the one either side, for clock drift. */
-export function verifyTotp(secretBase32: string, code: string): boolean {
+const PERIOD_SECONDS = 30;
+
+/**
+ * The time step a code belongs to (the current one or one either side, for clock drift), or
+ * null when it matches none. Sign-in remembers the step so a code cannot be replayed.
+ */
+export function totpStep(secretBase32: string, code: string, now = Date.now()): number | null {
   const token = code.replace(/\s+/g, "");
-  if (!/^\d{6}$/.test(token)) return false;
-  return TOTP.validate({ token, secret: Secret.fromBase32(secretBase32), window: 1 }) !== null;
+  if (!/^\d{6}$/.test(token)) return null;
+  const delta = TOTP.validate({ token, secret: Secret.fromBase32(secretBase32), period: PERIOD_SECONDS, timestamp: now, window: 1 });
+  return delta === null ? null : Math.floor(now / 1000 / PERIOD_SECONDS) + delta;
+}
+
+export function verifyTotp(secretBase32: string, code: string): boolean {
+  return totpStep(secretBase32, code) !== null;
 }
 
 /** Ten recovery codes like "k3f9q-x7m2p" (shown once) and their hashes (stored). */

@@ -47,7 +47,7 @@ export async function disableTwoFactor(userId: string, password: string): Promis
   if (!(await verifySecret(u.passwordHash, password))) throw new AppError("invalid_input", "The password is not right.");
   return db.user.update({
     where: { id: userId },
-    data: { totpEnabledAt: null, totpSecretEnc: null, recoveryCodes: [], sessionVersion: { increment: 1 } },
+    data: { totpEnabledAt: null, totpSecretEnc: null, totpLastStep: null, recoveryCodes: [], sessionVersion: { increment: 1 } },
     select: { sessionVersion: true },
   });
 }

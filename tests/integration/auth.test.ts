@@ -59,7 +59,7 @@ describe("throttling", () => {
 });
 
 describe("two-factor sign-in", () => {
-  it("asks for a code, accepts a TOTP code, and a recovery code only once", async () => {
+  it("asks for a code, accepts a TOTP code and a recovery code, each only once", async () => {
     const user = await createUser({ email: "otp@example.com", password: PW });
     const state = await twoFactorState(user.id, user.email);
     if (state.enabled) throw new Error("expected enrolment state");
@@ -75,7 +75,12 @@ describe("two-factor sign-in", () => {
     const ip = "10.7.0.1";
     expect(await attemptSignIn({ email: user.email, password: PW, ip })).toEqual({ ok: false, code: "otp_required" });
     expect(await attemptSignIn({ email: user.email, password: PW, otp: "123456", ip })).toEqual({ ok: false, code: "otp_invalid" });
-    expect((await attemptSignIn({ email: user.email, password: PW, otp: code(), ip })).ok).toBe(true);
+    const first = code();
+    expect((await attemptSignIn({ email: user.email, password: PW, otp: first, ip })).ok).toBe(true);
+    // A code works once, even within its 30 seconds; the next period's code works.
+    expect(await attemptSignIn({ email: user.email, password: PW, otp: first, ip })).toEqual({ ok: false, code: "otp_invalid" });
+    const next = new TOTP({ secret: Secret.fromBase32(state.secret) }).generate({ timestamp: Date.now() + 30_000 });
+    expect((await attemptSignIn({ email: user.email, password: PW, otp: next, ip })).ok).toBe(true);
     const recovery = codes[0] ?? "";
     expect((await attemptSignIn({ email: user.email, password: PW, otp: recovery.toUpperCase(), ip })).ok).toBe(true);
     expect(await attemptSignIn({ email: user.email, password: PW, otp: recovery, ip })).toEqual({ ok: false, code: "otp_invalid" });
