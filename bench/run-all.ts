@@ -32,9 +32,9 @@ const m = machine();
 console.error(`machine: ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}, ${m.postgres}, load ${m.load}; sizes: ${quick ? "quick" : "full"}`);
 const sections: Section[] = [];
 
-async function runOne(script: string, file: string, args: string[], toResult: (stdout: string) => Section["result"]): Promise<void> {
+async function runOne(script: string, file: string, args: string[], toResult: (stdout: string) => Section["result"], nodeArgs = TSX): Promise<void> {
   console.error(`\n== ${script} ${args.join(" ")}`);
-  const r = await runCaptured(process.execPath, [...TSX, file, ...args], { echo: `  [${script}] `, timeoutMs: TIMEOUT_MS });
+  const r = await runCaptured(process.execPath, [...nodeArgs, file, ...args], { echo: `  [${script}] `, timeoutMs: TIMEOUT_MS });
   let result: Section["result"] = null;
   let failure: string | undefined;
   try {
@@ -71,7 +71,11 @@ for (const [script, command] of Object.entries(scripts)) {
     continue;
   }
   const known: OwnerBench = OWNER_BENCHES.find((b) => b.script === script) ?? { script, title: script, quickArgs: [], fullArgs: [], quickSize: "the script's defaults", fullSize: "the script's defaults" };
-  await runOne(script, file, quick ? known.quickArgs : known.fullArgs, (stdout) => ownerResult(known, quick, stdout));
+  // The node flags of the npm script (e.g. bench:sync's heap limit), so `npm run bench` measures
+  // exactly what `npm run <script>` does.
+  const words = command.split(/\s+/);
+  const nodeArgs = words[0] === "node" ? words.slice(1, words.indexOf(file)) : TSX;
+  await runOne(script, file, quick ? known.quickArgs : known.fullArgs, (stdout) => ownerResult(known, quick, stdout), nodeArgs);
 }
 for (const b of OWNER_BENCHES) {
   if (!scripts[b.script] && wanted(b.script)) sections.push({ script: b.script, result: null, failure: "no such npm script yet (its owner has not added it)", seconds: 0 });

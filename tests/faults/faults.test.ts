@@ -69,21 +69,33 @@ describe("PostgreSQL restarted during webhook load", () => {
     expect(reg.status, await reg.text()).toBe(201);
     const hookIds = new Set(portal.sim.hooks(SIM_ACCOUNTS[0]!.username).filter((h) => h.method === "activity").map((h) => h.id));
     expect(hookIds.size).toBe(1);
-    const outcomes: { id: string; status: number | "error" }[] = [];
-    let restart: Promise<void> | undefined;
-    for (let i = 0; i < 40; i++) {
-      // A real `pg_ctl restart` (fast: sessions are terminated mid-flight, committed work is
-      // flushed), run in the background so deliveries keep arriving while it happens. (An
-      // immediate stop would lose commits by itself: the test cluster runs synchronous_commit=off.)
-      if (i === 10) restart = restartInBackground();
+    const outcomes: { id: string; status: number | "error"; down?: true }[] = [];
+    const deliver = async (down?: true) => {
       const before = portal.sim.deliveries().length;
       const rec = await portal.sim.emitActivity(SIM_ACCOUNTS[0]!.username);
       const mine = portal.sim.deliveries().slice(before).filter((d) => hookIds.has(d.hookId));
       expect(mine).toHaveLength(1);
-      outcomes.push({ id: String(rec.id), status: mine[0]!.status });
+      outcomes.push({ id: String(rec.id), status: mine[0]!.status, ...(down ? { down } : {}) });
+    };
+    let restart: Promise<void> | undefined;
+    for (let i = 0; i < 30; i++) {
+      // A real `pg_ctl restart` (fast: sessions are terminated mid-flight, committed work is
+      // flushed), run in the background so deliveries keep arriving while it happens. (An
+      // immediate stop would lose commits by itself: the test cluster runs synchronous_commit=off.)
+      if (i === 10) restart = restartInBackground();
+      await deliver();
     }
     await restart;
+    // Then a longer outage: deliveries while the database is down must all be refused with a
+    // 5xx (so Senar retries), and the intake must work again once it is back.
+    portal.cluster.pause();
+    try {
+      for (let i = 0; i < 5; i++) await deliver(true);
+    } finally {
+      portal.cluster.start();
+    }
     await until("the database back", 30_000, async () => (await fetch(`${portal.app.url}/api/health`)).ok);
+    for (let i = 0; i < 10; i++) await deliver();
     const { rows } = await portal.sql.query<{ id: string }>(`SELECT id FROM "Activity" WHERE "workspaceId" = $1 AND id = ANY($2)`, [
       portal.acme.id,
       outcomes.map((o) => o.id),
@@ -97,7 +109,8 @@ describe("PostgreSQL restarted during webhook load", () => {
     counts.refused5xx += outcomes.length - acked.length;
     expect(lost, "acknowledged but not stored").toEqual([]);
     expect(other, "neither acknowledged nor refused with a 5xx").toEqual([]);
-    expect(acked.length).toBeGreaterThan(0);
+    expect(outcomes.filter((o) => o.down).map((o) => o.status)).toEqual(Array(5).fill(503));
+    expect(acked.length).toBeGreaterThanOrEqual(10);
   }, 300_000);
 });
 

@@ -9,7 +9,18 @@ import path from "node:path";
 
 const BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
 
-export type Cluster = { url: (db?: string) => string; port: number; dir: string; stop: () => void; restart: () => void; kill: () => void; start: () => void };
+export type Cluster = {
+  url: (db?: string) => string;
+  port: number;
+  dir: string;
+  /** Stops for good and removes the cluster. */
+  stop: () => void;
+  restart: () => void;
+  /** A clean shutdown (committed work is flushed), to be followed by start(). */
+  pause: () => void;
+  kill: () => void;
+  start: () => void;
+};
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -57,6 +68,7 @@ export async function startCluster(): Promise<Cluster> {
       rmSync(dir, { recursive: true, force: true });
     },
     restart: () => run(path.join(BIN, "pg_ctl"), ["-D", data, "-o", opts, "-m", "fast", "-w", "restart"]),
+    pause: () => run(path.join(BIN, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"]),
     kill: () => run(path.join(BIN, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"]),
   };
 }
