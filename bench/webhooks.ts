@@ -60,8 +60,8 @@ if (values.load) {
     requests: result.requests.total, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99,
     non2xx: result.non2xx, errors: result.errors, acked: [...acked],
   };
-  console.log(JSON.stringify(out));
-  process.exit(0);
+  // Exit only once the (large) line is flushed: stdout to a pipe is asynchronous.
+  process.stdout.write(`${JSON.stringify(out)}\n`, () => process.exit(0));
 }
 
 // ---- the orchestrator ----
@@ -143,7 +143,7 @@ function load(plan: LoadPlan): Promise<LoadResult> {
     });
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop() ?? "{}") as LoadResult) : reject(new Error(`load exited ${code}`))));
+    child.on("close", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop() ?? "{}") as LoadResult) : reject(new Error(`load exited ${code}`))));
   });
 }
 
