@@ -10,8 +10,10 @@ import "server-only";
 // refuses cannot take the others down with it. Nothing here outlives a request: a delivery
 // not yet written was not acknowledged, so several instances (or a crash) lose nothing.
 import { db } from "../db/client";
+import { AppError } from "../http/errors";
 import type { Parsed, Refused, SenarActivity, SenarUser } from "../senar/schemas";
 import { saveInvalid } from "./invalid";
+import { utcText } from "./sql";
 import { upsertActivities } from "./upsert-activities";
 import { upsertUsers } from "./upsert-users";
 
@@ -70,16 +72,32 @@ function takeBatch(waiting: Waiting[]): Waiting[] {
 async function write(workspaceId: string, kind: Kind, deliveries: Delivery[]): Promise<void> {
   await db.$transaction(
     async (tx) => {
-      const logRow = (d: Delivery) => ({
-        workspaceId, subscriptionId: d.subscriptionId, receivedAt: d.receivedAt, bytes: d.bytes, status: 200,
-        taken: d.valid.length, refused: d.refused.length, reasons: d.reasons.length ? d.reasons : undefined,
-      });
-      // Refusals point at their delivery's id, so those rows are created one at a time; the
-      // usual delivery (nothing refused) goes into one multi-row insert.
+      // The intake knows tokens for a few seconds; whether a hook was unsubscribed is decided
+      // here. A batch with one is refused whole and then written one by one, so only that
+      // delivery gets the 410.
+      // (Raw SQL on this path: the query compiler would plan each batch size anew.)
+      const subscriptionIds = [...new Set(deliveries.map((d) => d.subscriptionId))];
+      const [revoked] = await tx.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM "WebhookSubscription" WHERE "id" = ANY(${subscriptionIds}::text[]) AND "revokedAt" IS NOT NULL`;
+      if (revoked?.n) throw new AppError("gone", "This webhook was unsubscribed.");
+      // The usual delivery (nothing refused) goes into one multi-row insert; refusals point at
+      // their delivery's id, so those rows are created one at a time.
       const plain = deliveries.filter((d) => d.refused.length === 0);
-      if (plain.length) await tx.webhookDelivery.createMany({ data: plain.map(logRow) });
+      if (plain.length) {
+        await tx.$executeRaw`
+          INSERT INTO "WebhookDelivery" ("workspaceId", "subscriptionId", "receivedAt", "bytes", "status", "taken", "refused")
+          SELECT ${workspaceId}, x.s, x.r, x.b, 200, x.t, 0
+          FROM unnest(${plain.map((d) => d.subscriptionId)}::text[], ${plain.map((d) => utcText(d.receivedAt))}::timestamp(3)[],
+                      ${plain.map((d) => d.bytes)}::int[], ${plain.map((d) => d.valid.length)}::int[]) AS x(s, r, b, t)`;
+      }
       for (const d of deliveries.filter((x) => x.refused.length > 0)) {
-        const row = await tx.webhookDelivery.create({ data: logRow(d), select: { id: true } });
+        const row = await tx.webhookDelivery.create({
+          data: {
+            workspaceId, subscriptionId: d.subscriptionId, receivedAt: d.receivedAt, bytes: d.bytes, status: 200,
+            taken: d.valid.length, refused: d.refused.length, reasons: d.reasons,
+          },
+          select: { id: true },
+        });
         await saveInvalid(tx, workspaceId, kind, d.refused, { source: "webhook", deliveryId: row.id });
       }
       // One upsert for the batch, in arrival order (a later delivery's version of a record

@@ -44,15 +44,25 @@ export function recordsOf(body: unknown): unknown[] | null {
   return items.some(looksLikeRecord) ? items : null;
 }
 
+// Known tokens, briefly: under a storm the lookup was a query per delivery. Only valid tokens
+// are kept (an attacker's guesses are not), and a revocation still takes effect at once: the
+// write re-checks it (delivery-batch.ts). Each instance holds its own copy.
+const KNOWN_FOR_MS = 10_000;
+const known = new Map<string, { sub: Subscription; until: number }>();
+
 async function findSubscription(token: string): Promise<Subscription> {
   if (!TOKEN_PATTERN.test(token)) throw new AppError("not_found", "Unknown webhook.");
   const hash = hashHookToken(token);
+  const hit = known.get(hash);
+  if (hit && hit.until > Date.now()) return hit.sub;
   const sub = await db.webhookSubscription.findUnique({
     where: { tokenHash: hash },
     select: { id: true, workspaceId: true, method: true, tokenHash: true, revokedAt: true },
   });
   if (!sub || !sameHash(sub.tokenHash, hash)) throw new AppError("not_found", "Unknown webhook.");
   if (sub.revokedAt) throw new AppError("gone", "This webhook was unsubscribed.");
+  if (known.size >= 10_000) known.clear();
+  known.set(hash, { sub: { id: sub.id, workspaceId: sub.workspaceId, method: sub.method }, until: Date.now() + KNOWN_FOR_MS });
   return sub;
 }
 
@@ -132,7 +142,8 @@ export async function intakeWebhook(token: string, req: Request): Promise<Respon
     await storeDelivery(sub.workspaceId, kind, { subscriptionId: sub.id, receivedAt, bytes: payload.bytes, valid, refused, reasons });
     return Response.json({ taken: valid.length, refused: refused.length, reasons });
   } catch (err) {
-    // Whatever failed here failed in storage: never acknowledge, let Senar retry.
+    if (err instanceof AppError) return errorResponse(err); // e.g. unsubscribed while it waited
+    // Whatever else failed here failed in storage: never acknowledge, let Senar retry.
     log.error("webhook delivery not stored", { err, workspaceId: sub.workspaceId });
     return errorResponse(new AppError("database_unavailable", "The delivery could not be stored; try again."));
   }
