@@ -4,13 +4,13 @@
 // once), and answered with one line per collection, so a refused collection never hides the ones
 // that worked.
 import Link from "next/link";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { AddUserResult } from "@/lib/add-user-result";
-import { addUserFormSchema } from "@/lib/user-fields";
+import type * as UserFields from "@/lib/user-fields";
 
 export type CollectionOption = { id: number; title: string | null };
 
@@ -24,6 +24,18 @@ const LANGUAGES: [string, string][] = [
   ["nl", "Dutch"],
   ["pl", "Polish"],
 ];
+
+// The rules (zod/mini, ~15 KB gzip) are not part of the page's first load: they are fetched once the
+// form is hydrated, well before anyone can fill it in. Should that fetch fail, the form is sent
+// unchecked and the server, which checks the same rules, names the field.
+let rules: Promise<typeof UserFields> | null = null;
+function loadRules() {
+  rules ??= import("@/lib/user-fields").catch((err: unknown) => {
+    rules = null;
+    throw err;
+  });
+  return rules;
+}
 
 type Errors = Partial<Record<"firstName" | "lastName" | "email" | "language" | "password" | "collectionIds" | "form", string>>;
 
@@ -48,6 +60,9 @@ export function AddUserForm({ slug, collections }: { slug: string; collections: 
   const inFlight = useRef(false);
   // One key per attempt: reused if the same attempt is sent twice, renewed after an answer.
   const attemptKey = useRef<string>(newKey());
+  useEffect(() => {
+    loadRules().catch(() => {});
+  }, []);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -67,7 +82,13 @@ export function AddUserForm({ slug, collections }: { slug: string; collections: 
       password: String(data.get("password") ?? ""),
       collectionIds: [...new Set([...picked, ...typed.ids])],
     };
-    const parsed = addUserFormSchema.safeParse(input);
+    inFlight.current = true; // while the rules load
+    const schema = await loadRules().then(
+      (r) => r.addUserFormSchema,
+      () => null,
+    );
+    inFlight.current = false;
+    const parsed = schema ? schema.safeParse(input) : { success: true as const, data: input };
     if (!parsed.success) {
       const next: Errors = {};
       for (const issue of parsed.error.issues) {
