@@ -54,8 +54,8 @@ export const OWNER_BENCHES: OwnerBench[] = [
     fullSize: "1,000,000 activities, 30 runs per figure",
     doc: "docs/BENCH-REPORTS.md",
   },
-  { script: "bench:sync", title: "Full sync vs COPY + upsert", quickArgs: [], fullArgs: [], quickSize: "the script's defaults", fullSize: "the script's defaults", doc: "docs/BENCH-SYNC.md" },
-  { script: "bench:webhooks", title: "Webhook intake vs a bare Node insert server", quickArgs: [], fullArgs: [], quickSize: "the script's defaults", fullSize: "the script's defaults", doc: "docs/BENCH-WEBHOOKS.md" },
+  { script: "bench:sync", title: "Full sync vs COPY + upsert", quickArgs: [], fullArgs: [], quickSize: "the script's defaults", fullSize: "the script's defaults", doc: "docs/BENCH-CACHE.md" },
+  { script: "bench:webhooks", title: "Webhook intake vs a bare Node insert server", quickArgs: [], fullArgs: [], quickSize: "the script's defaults", fullSize: "the script's defaults", doc: "docs/BENCH-CACHE.md" },
 ];
 
 /** p50/p95 lines such as "dashboard (30 d)   p50  12.3 ms   p95  20.1 ms" as a markdown table. */
