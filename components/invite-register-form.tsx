@@ -1,11 +1,11 @@
 "use client";
 // New account from an invite: create it, sign in, then accept the invite as that account.
-import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { Field } from "./ui/field";
 import { useHydrated } from "./ui/use-hydrated";
+import { signInWithCredentials } from "@/lib/auth-client";
 
 type Result = { ok?: string; error?: string } | null;
 
@@ -30,8 +30,8 @@ export function InviteRegisterForm({ register, accept, email, passwordRule }: {
       setError(r?.error ?? "Something went wrong.");
       return;
     }
-    const res = await signIn("credentials", { redirect: false, email: String(data.get("email")), password: String(data.get("password")) });
-    if (res?.error) {
+    const res = await signInWithCredentials({ email: String(data.get("email")), password: String(data.get("password")) });
+    if (res.error) {
       setPending(false);
       setError("Your account was created, but signing in failed. Sign in, then open the invite link again.");
       return;

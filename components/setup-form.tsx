@@ -1,12 +1,12 @@
 "use client";
 // First-run form: creates the owner account and first workspace, then signs in with them.
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { Field } from "./ui/field";
 import { useHydrated } from "./ui/use-hydrated";
+import { signInWithCredentials } from "@/lib/auth-client";
 
 type Result = { ok?: string; error?: string; slug?: string } | null;
 
@@ -27,8 +27,8 @@ export function SetupForm({ action, passwordRule }: { action: (prev: Result, dat
       setError(r?.error ?? "Something went wrong.");
       return;
     }
-    const res = await signIn("credentials", { redirect: false, email: String(data.get("email")), password: String(data.get("password")) });
-    if (res?.error) {
+    const res = await signInWithCredentials({ email: String(data.get("email")), password: String(data.get("password")) });
+    if (res.error) {
       setPending(false);
       router.replace("/signin");
       return;

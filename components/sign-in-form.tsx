@@ -1,13 +1,13 @@
 "use client";
 // Email + password, then (when the account has 2FA) a code from the authenticator app or a
 // recovery code: the server answers "otp_required" and the same form asks for it.
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
 import { Field } from "./ui/field";
 import { useHydrated } from "./ui/use-hydrated";
+import { signInWithCredentials } from "@/lib/auth-client";
 
 function message(error: string): string {
   const throttled = error.match(/^throttled:(\d+)$/);
@@ -34,19 +34,18 @@ export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: st
     const data = new FormData(e.currentTarget);
     setPending(true);
     setError(null);
-    const res = await signIn("credentials", {
-      redirect: false,
+    const res = await signInWithCredentials({
       email: String(data.get("email") ?? ""),
       password: String(data.get("password") ?? ""),
       otp: needCode ? String(data.get("otp") ?? "") : "",
     });
     setPending(false);
-    if (res?.ok && !res.error) {
+    if (res.ok && !res.error) {
       router.replace(callbackUrl);
       router.refresh();
       return;
     }
-    const code = res?.error ?? "invalid";
+    const code = res.error ?? "invalid";
     if (code === "otp_required") {
       setNeedCode(true);
       setTimeout(() => codeRef.current?.focus(), 0);
