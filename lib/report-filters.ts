@@ -259,7 +259,14 @@ function monthStart(d: string, deltaMonths = 0): string {
   const t = toUtc(d);
   return fmt(new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + deltaMonths, 1)));
 }
-const monthEnd = (d: string) => addDays(monthStart(d, 1), -1);
+export const monthEnd = (d: string) => addDays(monthStart(d, 1), -1);
+
+/** The calendar months lying wholly inside [from, to] (as their first days), or null if none. */
+export function wholeMonths(from: string, to: string): { first: string; last: string } | null {
+  const first = from.endsWith("-01") ? from : monthStart(from, 1);
+  const last = monthEnd(to) === to ? monthStart(to) : monthStart(to, -1);
+  return first <= last ? { first, last } : null;
+}
 const minDate = (a: string, b: string) => (a < b ? a : b);
 
 export function resolveRange(f: Pick<ReportFilters, "range" | "from" | "to">, timeZone: string, now: Date = new Date()): ResolvedRange {

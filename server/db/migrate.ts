@@ -9,6 +9,7 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 import type * as EngineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { AdapterFactory } from "./adapter";
+import { withStatementScripts } from "./sql-script";
 
 const root = process.cwd();
 export const migrationsDir = path.join(root, "prisma", "migrations");
@@ -43,7 +44,7 @@ export async function openEngine(factory: AdapterFactory, datamodel?: string): P
   return Engine.new(
     { datamodels: [[schemaPath, schema]] },
     () => {},
-    bindMigrationAwareSqlAdapterFactory(factory),
+    bindMigrationAwareSqlAdapterFactory(withStatementScripts(factory)),
   );
 }
 

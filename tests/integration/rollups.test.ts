@@ -31,7 +31,17 @@ async function rollups() {
     FROM "DailyRollup" WHERE "workspaceId" = ${ws} ORDER BY 1, 2, 3`;
   const t = await db.$queryRaw<{ day: string; traineeId: string }[]>`
     SELECT day::text AS day, "traineeId" FROM "DailyTrainee" WHERE "workspaceId" = ${ws} ORDER BY 1, 2`;
-  return { r, t };
+  const m = await db.$queryRaw<{ month: string; traineeId: string; days: number }[]>`
+    SELECT month::text AS month, "traineeId", days FROM "TraineeMonth" WHERE "workspaceId" = ${ws} ORDER BY 1, 2`;
+  // TraineeMonth (kept by triggers) must be DailyTrainee counted per month, at every step.
+  const perMonth = new Map<string, number>();
+  for (const row of t) {
+    const key = `${row.day.slice(0, 7)}-01 ${row.traineeId}`;
+    perMonth.set(key, (perMonth.get(key) ?? 0) + 1);
+  }
+  const byKey = (x: [string, number], y: [string, number]) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0);
+  expect(m.map((x): [string, number] => [`${x.month} ${x.traineeId}`, x.days]).sort(byKey)).toEqual([...perMonth].sort(byKey));
+  return { r, t, m };
 }
 async function expectRollupsEqualRecomputation() {
   const incremental = await rollups();

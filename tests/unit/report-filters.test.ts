@@ -13,6 +13,7 @@ import {
   resolveRange,
   splitScenarioKey,
   todayIn,
+  wholeMonths,
   type ReportFilters,
 } from "@/lib/report-filters";
 
@@ -123,5 +124,36 @@ describe("date ranges in the workspace time zone", () => {
   it("orders a reversed custom range and falls back when it is incomplete", () => {
     expect(resolveRange({ range: "custom", from: "2024-02-10", to: "2024-01-01" }, "UTC", now)).toMatchObject({ from: "2024-01-01", to: "2024-02-10", days: 41, prevTo: "2023-12-31" });
     expect(resolveRange({ range: "custom", from: "2024-02-10" }, "UTC", now).days).toBe(30);
+  });
+});
+
+describe("wholeMonths", () => {
+  it("finds the calendar months lying wholly inside a range, leap days included", () => {
+    expect(wholeMonths("2024-01-01", "2024-12-31")).toEqual({ first: "2024-01-01", last: "2024-12-01" });
+    expect(wholeMonths("2024-01-02", "2024-03-31")).toEqual({ first: "2024-02-01", last: "2024-03-01" });
+    expect(wholeMonths("2024-02-01", "2024-02-29")).toEqual({ first: "2024-02-01", last: "2024-02-01" });
+    expect(wholeMonths("2024-02-01", "2024-02-28")).toBeNull();
+    expect(wholeMonths("2023-12-15", "2024-01-30")).toBeNull();
+    expect(wholeMonths("2023-11-20", "2024-02-10")).toEqual({ first: "2023-12-01", last: "2024-01-01" });
+  });
+
+  it("covers every day of [from, to] exactly once with the days around the months (property)", () => {
+    const day = fc.integer({ min: 0, max: 2000 }).map((n) => new Date(Date.UTC(2022, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const m = wholeMonths(from, to);
+        if (!m) return;
+        expect(m.first >= from && m.first.endsWith("-01")).toBe(true);
+        expect(m.last <= to && m.last.endsWith("-01") && m.first <= m.last).toBe(true);
+        // The month before `first` and after `last` are not wholly inside.
+        const before = new Date(`${m.first}T00:00:00Z`);
+        before.setUTCMonth(before.getUTCMonth() - 1);
+        expect(before.toISOString().slice(0, 10) >= from).toBe(false);
+        const after = new Date(`${m.last}T00:00:00Z`);
+        after.setUTCMonth(after.getUTCMonth() + 2, 0);
+        expect(after.toISOString().slice(0, 10) <= to).toBe(false);
+      }),
+    );
   });
 });

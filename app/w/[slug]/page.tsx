@@ -18,7 +18,7 @@ import { DASH, formatDateTime, formatDay, formatDecimal, formatDuration, formatH
 import { parseReportFilters, reportHref, resolveRange, type ReportFilters } from "@/lib/report-filters";
 import { requireMember } from "@/server/auth/guards";
 import { reportContext } from "@/server/data/reports/context";
-import { getKpis, getLatestSessions, getScenarioRanking, getWeeklyTrend } from "@/server/data/reports/dashboard";
+import { getKpis, getLatestSessions, getScenarioRankings, getWeeklyTrend, type ScenarioRank } from "@/server/data/reports/dashboard";
 import { getFilterOptions } from "@/server/data/reports/options";
 import { log } from "@/server/log";
 import type { ReportContext } from "@/server/data/reports/sql";
@@ -67,8 +67,7 @@ async function DashboardBody({ ctx, slug, f }: { ctx: ReportContext; slug: strin
     data = await Promise.all([
       getKpis(ctx, range),
       getWeeklyTrend(ctx, range),
-      getScenarioRanking(ctx, range, "hardest"),
-      getScenarioRanking(ctx, range, "easiest"),
+      getScenarioRankings(ctx, range),
       getLatestSessions(ctx),
     ]);
   } catch (err) {
@@ -81,7 +80,7 @@ async function DashboardBody({ ctx, slug, f }: { ctx: ReportContext; slug: strin
       </Alert>
     );
   }
-  const [kpis, trend, hardest, easiest, latest] = data;
+  const [kpis, trend, { hardest, easiest }, latest] = data;
   const { current: c, previous: p, change: d } = kpis;
   const periodLink = (extra: Partial<ReportFilters>) => reportHref(`/w/${slug}/activities`, { range: f.range, from: f.from, to: f.to }, extra);
   if (c.sessions === 0 && p.sessions === 0 && latest.length === 0) {
@@ -159,7 +158,7 @@ async function DashboardBody({ ctx, slug, f }: { ctx: ReportContext; slug: strin
 
 function ScenarioList({ title, description, items, tone, hrefFor }: {
   title: string; description: string; tone: "rose" | "brand";
-  items: Awaited<ReturnType<typeof getScenarioRanking>>; hrefFor: (s: Awaited<ReturnType<typeof getScenarioRanking>>[number]) => string;
+  items: ScenarioRank[]; hrefFor: (s: ScenarioRank) => string;
 }) {
   return (
     <Section title={title} description={description}>
