@@ -12,6 +12,7 @@ import { performance } from "node:perf_hooks";
 import { machine } from "./lib/machine";
 import { fmt, percentile, ratio } from "./lib/stats";
 import { startCluster } from "../tests/support/postgres-cluster";
+import { createBenchDatabase } from "./lib/bench-db";
 
 const { values } = parseArgs({
   options: { activities: { type: "string" }, runs: { type: "string" }, "skip-export": { type: "boolean" }, keep: { type: "boolean" }, url: { type: "string" } },
@@ -30,11 +31,7 @@ const stopCluster = () => {
 process.on("exit", stopCluster);
 const url = values.url ?? cluster!.url("bench");
 if (cluster) {
-  const pg = (await import("pg")).default;
-  const admin = new pg.Client({ connectionString: cluster.url() });
-  await admin.connect();
-  await admin.query("CREATE DATABASE bench");
-  await admin.end();
+  await createBenchDatabase(cluster);
   if (values.keep) console.log(`database kept running: ${url} (reuse with --url)`);
 }
 // The app's env module reads these on first use; set before importing app modules.

@@ -5,28 +5,19 @@
 // hash/dimensions/rollups/progress: the plain fastest way to load the same rows.
 // The simulator runs in a child process so this process's peak RSS is the sync's own.
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { freePort, startCluster } from "@/tests/support/postgres-cluster";
+import { freePort } from "@/tests/support/postgres-cluster";
+import { startBenchDatabase } from "./lib/bench-db";
 
 const { values } = parseArgs({ options: { activities: { type: "string" }, batch: { type: "string" } } });
 const N = Number(values.activities ?? 1_000_000);
 const BATCH = Number(values.batch ?? 1_000);
 
-const cluster = await startCluster();
-const admin = new pg.Client({ connectionString: cluster.url() });
-await admin.connect();
-await admin.query("CREATE DATABASE bench");
-await admin.end();
-process.env.DATABASE_URL = cluster.url("bench");
-process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "bench-sync-"));
-process.env.LOG_LEVEL = "warn";
+const cluster = await startBenchDatabase("sync", "warn");
 
 const simPort = await freePort();
 const sim = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "senar-sim/main.ts", "--port", String(simPort), "--activities", String(N)], {

@@ -8,11 +8,8 @@
 // Bodies carry distinct ids with 1 in 5 a duplicate of an earlier id. Afterwards every id the
 // load generator saw acknowledged (2xx) must be in the table.
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
 import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
-import { tmpdir } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
-import path from "node:path";
 import { Readable } from "node:stream";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -131,15 +128,9 @@ async function openLoop(plan: LoadPlan, rate: number, nextBody: () => { id: numb
 
 // ---- the orchestrator ----
 const SECONDS = Number(values.seconds ?? 10);
-const { startCluster, freePort } = await import("@/tests/support/postgres-cluster");
-const cluster = await startCluster();
-const admin = new pg.Client({ connectionString: cluster.url() });
-await admin.connect();
-await admin.query("CREATE DATABASE bench");
-await admin.end();
-process.env.DATABASE_URL = cluster.url("bench");
-process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "bench-hooks-"));
-process.env.LOG_LEVEL = "error";
+const { freePort } = await import("@/tests/support/postgres-cluster");
+const { startBenchDatabase } = await import("./lib/bench-db");
+const cluster = await startBenchDatabase("hooks", "error");
 
 const { applyMigrations } = await import("@/server/db/migrate");
 const { db, dbFactory, disconnectDb } = await import("@/server/db/client");

@@ -62,3 +62,13 @@ export async function acceptAsNewAccount(browser: Browser, inviteUrl: string, em
   await expect(page).toHaveURL(/\/w\/[a-z0-9-]+$/);
   return { context, page };
 }
+
+/** Saves the workspace's Senar connection (the simulator's account) through the settings page. */
+export async function saveConnection(page: Page, slug: string, password = SIM_ACCOUNT.password): Promise<void> {
+  await page.goto(`/w/${slug}/settings/connection`);
+  await page.getByLabel("Senar address").fill(SIM_URL);
+  await page.getByLabel("Senar username").fill(SIM_ACCOUNT.username);
+  await page.getByLabel("Senar password").fill(password);
+  await page.getByRole("button", { name: "Save connection" }).click();
+  await expect(page.getByText("Saved. Use Test connection")).toBeVisible();
+}

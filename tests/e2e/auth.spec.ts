@@ -3,7 +3,7 @@
 // context, and role-restricted pages.
 import { expect, test, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import { acceptAsNewAccount, createInvite, ensureOwner, OWNER, signIn, SIM_ACCOUNT, SIM_URL } from "./auth-helpers";
+import { acceptAsNewAccount, createInvite, ensureOwner, OWNER, saveConnection, signIn, SIM_ACCOUNT } from "./auth-helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -25,12 +25,7 @@ test("first run asks for the owner account, then signs in to the new workspace",
 
 test("Test connection against the simulator: wrong password, then right", async ({ page }) => {
   await ensureOwner(page);
-  await page.goto(`/w/${slug}/settings/connection`);
-  await page.getByLabel("Senar address").fill(SIM_URL);
-  await page.getByLabel("Senar username").fill(SIM_ACCOUNT.username);
-  await page.getByLabel("Senar password").fill("not-the-password");
-  await page.getByRole("button", { name: "Save connection" }).click();
-  await expect(page.getByText("Saved. Use Test connection")).toBeVisible();
+  await saveConnection(page, slug, "not-the-password");
   await page.getByRole("button", { name: "Test connection" }).click();
   await expect(alertBox(page).filter({ hasText: "Wrong credentials" }).first()).toBeVisible();
   // The password is never sent back: the field is empty, a placeholder says one is stored.

@@ -9,7 +9,7 @@ import { formatDecimal, formatHours, formatInt, formatPct } from "../../lib/form
 import { addSession, emptySums, kpisFromSums, scorePct } from "../../lib/metrics";
 import { addDays, todayIn } from "../../lib/report-filters";
 import { parseSenarTimestamp } from "../../lib/senar-time";
-import { ensureOwner, SIM_ACCOUNT, SIM_URL } from "./auth-helpers";
+import { ensureOwner, saveConnection } from "./auth-helpers";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(240_000);
@@ -41,12 +41,7 @@ test("set up: time zone, connection, full sync from the simulator", async ({ pag
   await expect(page.getByText(/^Saved/)).toBeVisible();
   // After the save the select shows the saved zone (React resets the form; see SelectField).
   await expect(page.getByLabel("Time zone")).toHaveValue(TZ);
-  await page.goto(`/w/${slug}/settings/connection`);
-  await page.getByLabel("Senar address").fill(SIM_URL);
-  await page.getByLabel("Senar username").fill(SIM_ACCOUNT.username);
-  await page.getByLabel("Senar password").fill(SIM_ACCOUNT.password);
-  await page.getByRole("button", { name: "Save connection" }).click();
-  await expect(page.getByText("Saved. Use Test connection")).toBeVisible();
+  await saveConnection(page, slug);
   await page.goto(`/w/${slug}/sync`);
   await page.getByRole("button", { name: /sync now|start.*sync|full sync/i }).first().click();
   // Wait until every generated activity is in the cache.

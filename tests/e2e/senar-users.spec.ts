@@ -2,19 +2,14 @@
 // not own: the mixed result is shown per collection, and the user appears in the directory.
 import { expect, test } from "@playwright/test";
 import { datasetFor } from "../../senar-sim/dataset";
-import { ensureOwner, SIM_ACCOUNT, SIM_URL } from "./auth-helpers";
+import { ensureOwner, saveConnection, SIM_URL } from "./auth-helpers";
 
 const owned = datasetFor({ seed: 42 }).collections[0]!;
 const NOT_OWNED = 987654;
 
 test("add a user to an owned and a foreign collection; mixed result; user in the directory", async ({ page }) => {
   const slug = await ensureOwner(page);
-  await page.goto(`/w/${slug}/settings/connection`);
-  await page.getByLabel("Senar address").fill(SIM_URL);
-  await page.getByLabel("Senar username").fill(SIM_ACCOUNT.username);
-  await page.getByLabel("Senar password").fill(SIM_ACCOUNT.password);
-  await page.getByRole("button", { name: "Save connection" }).click();
-  await expect(page.getByText("Saved. Use Test connection")).toBeVisible();
+  await saveConnection(page, slug);
 
   await page.goto(`/w/${slug}/senar-users`);
   await expect(page.getByText("cannot be edited or deleted through the API")).toBeVisible();
