@@ -34,6 +34,7 @@ const schema = z.object({
   SMTP_URL: optionalString,
   MAIL_FROM: optionalString,
   VERCEL: optionalString,
+  AWS_LAMBDA_FUNCTION_NAME: optionalString,
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
 });
 
@@ -73,6 +74,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const raw = parsed.data;
   const dbMode = raw.DATABASE_URL ? "postgres" : "embedded";
+  // A serverless function's disk is temporary and per instance: an embedded database there would
+  // look fine and then lose every write, so refuse it before anything opens the folder.
+  const serverless = raw.VERCEL ? "Vercel" : raw.AWS_LAMBDA_FUNCTION_NAME ? "AWS Lambda" : undefined;
+  if (serverless && dbMode === "embedded") {
+    throw new EnvError(
+      `DATABASE_URL is required on ${serverless}: the embedded database needs a persistent folder, and a serverless function's disk is temporary and not shared between instances. Set DATABASE_URL to a managed PostgreSQL (Neon, Supabase, Vercel Postgres). See docs/OPERATIONS.md.`,
+    );
+  }
   const missing = (["AUTH_SECRET", "ENCRYPTION_KEY", "CRON_SECRET"] as const).filter((k) => !raw[k]);
   const mayGenerate = raw.NODE_ENV !== "production" || dbMode === "embedded";
   if (missing.length > 0 && !mayGenerate) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -46,6 +46,28 @@ describe("parseEnv", () => {
     expect(bad({ ENCRYPTION_KEY: "short" })).toMatch(/ENCRYPTION_KEY: must be 32 bytes/);
     expect(bad({ DATABASE_URL: "mysql://x" })).toMatch(/DATABASE_URL: must be a postgres/);
     expect(bad({ APP_URL: "not a url" })).toMatch(/APP_URL: must be an absolute URL/);
+  });
+
+  it("refuses the embedded database on a serverless platform, before writing anything", () => {
+    for (const [platform, source] of [
+      ["Vercel", { VERCEL: "1" }],
+      ["AWS Lambda", { AWS_LAMBDA_FUNCTION_NAME: "portal" }],
+    ] as const) {
+      const dir = path.join(tmp(), "data");
+      let error: unknown;
+      try {
+        parseEnv({ ...source, DATA_DIR: dir, NODE_ENV: "production" });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(EnvError);
+      expect((error as Error).message).toMatch(new RegExp(`^DATABASE_URL is required on ${platform}: the embedded database needs a persistent folder`));
+      // No generated secrets.json, no PGlite folder: the refusal comes first.
+      expect(existsSync(dir)).toBe(false);
+    }
+    // With a database it starts; an empty DATABASE_URL still counts as missing.
+    expect(parseEnv({ VERCEL: "1", DATABASE_URL: "postgresql://u@h/db", DATA_DIR: tmp() }).dbMode).toBe("postgres");
+    expect(() => parseEnv({ VERCEL: "1", DATABASE_URL: " ", DATA_DIR: tmp() })).toThrow(/DATABASE_URL is required on Vercel/);
   });
 
   it("treats empty strings as unset", () => {
