@@ -101,7 +101,8 @@ for (const slug of slugs) {
 }
 
 // 4. Build once (again only when the sources are newer than the build), then serve.
-const lastCommit = Number(spawnSync("git", ["log", "-1", "--format=%ct"], { encoding: "utf8" }).stdout.trim() || 0) * 1000;
+// Without git (a downloaded archive) spawnSync gives no stdout: then a present build is reused.
+const lastCommit = Number(spawnSync("git", ["log", "-1", "--format=%ct"], { encoding: "utf8" }).stdout?.trim() || 0) * 1000;
 const buildId = ".next/BUILD_ID";
 if (!existsSync(buildId) || statSync(buildId).mtimeMs < lastCommit || process.argv.includes("--build")) {
   console.log("Building the portal (once)…");

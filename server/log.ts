@@ -1,6 +1,8 @@
 import "server-only";
 // One small structured logger. Callers pass facts, never secrets: tokens, passwords and
 // Authorization headers are not to be handed to it (and a redaction pass backs that up).
+// Every level goes to stderr: stdout belongs to a command's answer (the CLI's --json document),
+// and a server's process manager keeps both streams anyway.
 import { env } from "./env";
 
 const levels = { debug: 10, info: 20, warn: 30, error: 40 } as const;
@@ -19,7 +21,8 @@ function redact(value: unknown, depth = 0): unknown {
 function write(level: Level, msg: string, fields?: Record<string, unknown>) {
   if (levels[level] < levels[env().LOG_LEVEL]) return;
   const line = JSON.stringify({ t: new Date().toISOString(), level, msg, ...(redact(fields ?? {}) as object) });
-  (level === "error" || level === "warn" ? console.error : console.log)(line);
+  // Not console.*: in development React replays server console calls in the browser; this is for the operator.
+  process.stderr.write(`${line}\n`);
 }
 
 export const log = {
