@@ -9,6 +9,8 @@ export function parseArgs(argv: string[]): CliArgs {
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? "";
+    // Always a switch, wherever it stands (the dispatcher looks for it before parsing).
+    if (a === "--json") continue;
     if (!a.startsWith("--")) {
       positional.push(a);
       continue;
@@ -26,9 +28,7 @@ export function parseArgs(argv: string[]): CliArgs {
       flags[a.slice(2)] = true;
     }
   }
-  const json = flags.json === true;
-  delete flags.json;
-  return { flags, positional, json };
+  return { flags, positional, json: argv.includes("--json") };
 }
 
 /** A required string flag, or a usage error naming it. */

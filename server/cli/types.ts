@@ -3,10 +3,14 @@ import "server-only";
 
 export type CliArgs = { flags: Record<string, string | true>; positional: string[]; json: boolean };
 export type CliIo = {
-  /** Human line (default) or JSON (with --json): pass both, the dispatcher prints the right one. */
-  result(human: string, data: unknown): void;
+  /**
+   * The command's one answer: human text (default) or JSON (with --json); pass both, the
+   * dispatcher prints the right one. With a failure the run exits 1 and the JSON has ok: false.
+   */
+  result(human: string, data: Record<string, unknown>, failure?: { code: string; message: string }): void;
   warn(line: string): void;
 };
+export type CliResult = { human: string; data: Record<string, unknown>; failure?: { code: string; message: string } };
 export type CliCommand = {
   name: string;
   summary: string;

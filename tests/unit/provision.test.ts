@@ -39,7 +39,7 @@ function provision(env: Record<string, string>) {
   const r = spawnSync(process.execPath, [script], {
     encoding: "utf8",
     // Only what is given: no CHROMIUM_PATH, PG_BIN or PROVISION_* leaks in from the caller.
-    env: { PATH: fakeApt().dir, ...env },
+    env: { NODE_ENV: "test", PATH: fakeApt().dir, ...env },
   });
   const lines = (s: string) => s.split("\n").filter((l) => l !== "");
   return { code: r.status, out: lines(r.stdout), err: lines(r.stderr) };

@@ -24,7 +24,10 @@ export const sync: CliCommand = {
       line("Activities", c.activities),
       `No longer at Senar: ${c.missing}`,
     ].join("\n");
-    io.result(human, { runId: r.runId, status: r.status, counts: c, error: r.error });
-    if (r.status === "FAILED") process.exitCode = 1;
+    io.result(
+      human,
+      { runId: r.runId, status: r.status, counts: c },
+      r.status === "FAILED" ? { code: "sync_failed", message: r.error ?? "The sync failed." } : undefined,
+    );
   },
 };

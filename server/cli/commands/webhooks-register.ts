@@ -13,6 +13,6 @@ export const webhooksRegister: CliCommand = {
     onlyFlags(args, ["workspace"], usage);
     const ws = await workspaceFlag(args, usage);
     const hooks = await registerHooks(ws.id, { user: null, label: "cli" });
-    io.result(hooks.map((h) => `Registered the ${h.method} webhook: Senar id ${h.senarHookId}`).join("\n"), hooks);
+    io.result(hooks.map((h) => `Registered the ${h.method} webhook: Senar id ${h.senarHookId}`).join("\n"), { workspace: ws.slug, hooks });
   },
 };
