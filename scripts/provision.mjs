@@ -96,6 +96,10 @@ for (const n of missing) {
 if (dryRun) process.exit(0);
 
 // The package puts its files at the default paths; a custom path that is still missing is a mistake to name.
+const pgBinariesThere = executable(path.join(pgBin, "initdb")) && executable(path.join(pgBin, "postgres"));
+if (pgBinariesThere && !postgresUserExists()) {
+  fail("the PostgreSQL binaries are there but the postgres user is not (as root the tests run initdb as that user): run useradd --system --user-group postgres.");
+}
 const still = missing.filter((n) => !n.present());
 if (still.length > 0) {
   const many = still.length > 1;
