@@ -1,7 +1,7 @@
 import "server-only";
 // The activities, CSV export and summary operations of the OpenAPI document.
 import { activitiesCsvQuery, activitiesPageSchema, activitiesQuery, summaryQuery, summarySchema } from "./activities";
-import type { ApiOperation } from "./operations";
+import type { ApiOperation } from "./operation";
 
 export function extraOperations(common: Record<string, string>): ApiOperation[] {
   const filters =

@@ -1,32 +1,13 @@
 import "server-only";
 // The list of API v1 operations, with the very zod schemas the route handlers use, so the
 // OpenAPI document cannot drift from the code.
-import type { z } from "zod";
 import { addUserResultSchema } from "@/lib/add-user-result";
 import { addUserSchema } from "@/lib/user-assign";
 import { senarUserSchema, usageQuery, usageSchema, usersPageSchema, usersQuery } from "./schemas";
+import { commonErrors as common, type ApiOperation } from "./operation";
 import { extraOperations } from "./operations-reports";
 
-export type ApiOperation = {
-  id: string;
-  method: "get" | "post";
-  path: string;
-  tag: string;
-  summary: string;
-  description?: string;
-  pathParams?: { name: string; description: string }[];
-  query?: z.ZodType;
-  headers?: { name: string; description: string }[];
-  body?: z.ZodType;
-  responses: Record<string, { description: string; schema?: z.ZodType; contentType?: string }>;
-  errors?: Record<string, string>;
-};
-
-const common = {
-  "400": "Bad input: unknown parameter, value out of range, invalid date… The message names the field.",
-  "401": "Missing, unknown or revoked API key.",
-  "429": "Rate limit reached; retry after the number of seconds in Retry-After.",
-};
+export type { ApiOperation };
 
 export function apiOperations(): ApiOperation[] {
   return [
