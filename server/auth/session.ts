@@ -53,4 +53,6 @@ export async function endSession(payload: JWT | null): Promise<void> {
   }
   const exp = typeof payload?.exp === "number" ? payload.exp * 1000 : Date.now() + 31 * 24 * 3600_000;
   await db.revokedSession.upsert({ where: { sid }, create: { sid, expiresAt: new Date(exp) }, update: {} });
+  // Entries past their token's expiry protect nothing: each sign-out clears them.
+  await db.revokedSession.deleteMany({ where: { expiresAt: { lt: new Date() } } });
 }

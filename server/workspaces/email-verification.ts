@@ -21,6 +21,8 @@ function codeHash(id: string, code: string): string {
 /** Holds the sign-up and mails the code; returns the id the form sends back with the code. */
 export async function startRegistration(input: NewAccount, inviteId: string | null): Promise<string> {
   const { email, name } = await checkNewAccount(input);
+  // Expired sign-ups hold a password hash for nothing: each new one clears them.
+  await db.emailVerification.deleteMany({ where: { expiresAt: { lt: new Date() } } });
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const pending = await db.emailVerification.create({
     data: { email, name, inviteId, passwordHash: await hashSecret(input.password), codeHash: "", expiresAt: new Date(Date.now() + CODE_TTL_MS) },
