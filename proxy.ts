@@ -3,8 +3,8 @@
 // - a URL with a NUL byte is refused: no URL of ours has one, and PostgreSQL cannot store it;
 // - optimistic redirect: without any session cookie, /w/* and /account/* go to /signin.
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIES } from "@/lib/session-cookie";
 
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const SIGNED_IN_AREAS = /^\/(w|account)(\/|$)/;
 
 export function proxy(req: NextRequest) {

@@ -9,7 +9,8 @@ import { Button } from "./ui/button";
 import { Field } from "./ui/field";
 import { useHydrated } from "./ui/use-hydrated";
 
-export type Created = { ok?: string; error?: string; slug?: string } | null;
+/** `verify`: a code was mailed to the address; send the form again with it. */
+export type Created = { ok?: string; error?: string; slug?: string; verify?: string } | null;
 
 export function NewAccountForm({ create, next, submitLabel, passwordRule, email = null, children }: {
   create: (prev: Created, data: FormData) => Promise<Created>;
@@ -23,6 +24,7 @@ export function NewAccountForm({ create, next, submitLabel, passwordRule, email 
 }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [verify, setVerify] = useState<string | null>(null);
   const hydrated = useHydrated();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -31,6 +33,11 @@ export function NewAccountForm({ create, next, submitLabel, passwordRule, email 
     setPending(true);
     setError(null);
     const created = await create(null, data);
+    if (created?.verify) {
+      setVerify(created.verify);
+      setPending(false);
+      return;
+    }
     const signedIn = created?.ok ? !(await signInWithCredentials({ email: String(data.get("email")), password: String(data.get("password")) })).error : false;
     // While `next` navigates the button stays pending; an error makes the form usable again.
     const failed = created?.ok ? await next(created, signedIn) : (created?.error ?? "Something went wrong.");
@@ -47,6 +54,13 @@ export function NewAccountForm({ create, next, submitLabel, passwordRule, email 
       <Field id="password" name="password" type="password" label="Password" autoComplete="new-password" required minLength={10} hint={passwordRule} />
       <Field id="confirm" name="confirm" type="password" label="Repeat the password" autoComplete="new-password" required minLength={10} />
       {children}
+      {verify && (
+        <>
+          <input type="hidden" name="verification" value={verify} />
+          <Alert tone="info">We mailed a 6-digit code to this address. Enter it to finish creating your account.</Alert>
+          <Field id="code" name="code" label="Code from the mail" autoComplete="one-time-code" inputMode="numeric" required autoFocus />
+        </>
+      )}
       <div aria-live="assertive">{error && <Alert tone="error">{error}</Alert>}</div>
       <Button type="submit" className="w-full" disabled={pending || !hydrated}>
         {pending ? "Creating…" : submitLabel}

@@ -8,6 +8,7 @@ import { Button } from "./ui/button";
 import { Field } from "./ui/field";
 import { useHydrated } from "./ui/use-hydrated";
 import { signInWithCredentials } from "@/lib/auth-client";
+import { safeCallback } from "@/lib/safe-redirect";
 
 function message(error: string): string {
   const throttled = error.match(/^throttled:(\d+)$/);
@@ -41,7 +42,8 @@ export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: st
     });
     setPending(false);
     if (res.ok && !res.error) {
-      router.replace(callbackUrl);
+      // The prop comes from the server already checked; checked again since this is the redirect.
+      router.replace(safeCallback(callbackUrl));
       router.refresh();
       return;
     }

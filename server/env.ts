@@ -35,6 +35,12 @@ const schema = z.object({
   MAIL_FROM: optionalString,
   VERCEL: optionalString,
   AWS_LAMBDA_FUNCTION_NAME: optionalString,
+  /// Proxies in front of the portal that append to X-Forwarded-For: a number of hops (0: none,
+  /// the socket address counts), or "vercel" (Vercel's own x-vercel-forwarded-for).
+  TRUST_PROXY: z.preprocess(
+    emptyAsUndefined,
+    z.union([z.literal("vercel"), z.coerce.number().int().min(0).max(20)], { message: 'must be a number of proxy hops (0-20) or "vercel"' }).default(0),
+  ),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
 });
 

@@ -53,7 +53,7 @@ export async function disableTwoFactorAction(_prev: ActionState, data: FormData)
   return actionResult(async () => {
     formArg(data);
     const user = await requireUser();
-    const { sessionVersion } = await disableTwoFactor(user.id, String(data.get("password") ?? ""));
+    const { sessionVersion } = await disableTwoFactor(user.id, String(data.get("password") ?? ""), String(data.get("code") ?? ""));
     await issueSession(user, sessionVersion);
     revalidatePath("/account/security");
     return "Two-factor authentication is off.";

@@ -7,7 +7,7 @@ import { cache } from "react";
 import { db } from "../db/client";
 import { env } from "../env";
 import { AppError } from "../http/errors";
-import { parseCookieHeader, sessionCookieName } from "./cookies";
+import { sessionCookieName, sessionTokenFromHeaders } from "./cookies";
 import { roleAtLeast } from "./roles";
 import { userFromSessionToken } from "./session";
 
@@ -77,7 +77,7 @@ export function assertSameOrigin(req: Request): void {
 
 /** The signed-in user of a route request (cookie session), or null. */
 export async function userFromRequest(req: Request): Promise<SessionUser | null> {
-  return userFromSessionToken(parseCookieHeader(req.headers.get("cookie")).get(sessionCookieName()));
+  return userFromSessionToken(sessionTokenFromHeaders(req.headers));
 }
 
 /** For route(): reads params.slug; 401 signed out, 404 not a member, 403 role too low; checks Origin on mutations. */

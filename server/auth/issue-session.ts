@@ -6,12 +6,13 @@ import { cookies } from "next/headers";
 import { env } from "../env";
 import { secureCookies, sessionCookieName } from "./cookies";
 import { SESSION_MAX_AGE } from "./options";
+import { newSessionId } from "./session";
 
 export async function issueSession(user: { id: string; email: string; name: string | null }, sessionVersion: number): Promise<void> {
   const token = await encode({
     secret: env().AUTH_SECRET,
     maxAge: SESSION_MAX_AGE,
-    token: { sub: user.id, email: user.email, name: user.name, uid: user.id, sv: sessionVersion },
+    token: { sub: user.id, email: user.email, name: user.name, uid: user.id, sv: sessionVersion, sid: newSessionId() },
   });
   (await cookies()).set(sessionCookieName(), token, {
     httpOnly: true,

@@ -12,5 +12,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    /** Session id: stable across re-issues, recorded as revoked on sign-out. */
+    sid?: string;
   }
 }

@@ -1,25 +1,17 @@
 import "server-only";
 // next-auth configuration: credentials (email + password, then a TOTP or recovery code when
-// enrolled), JWT sessions signed with AUTH_SECRET so they survive restarts.
+// enrolled), JWT sessions signed with AUTH_SECRET so they survive restarts, ended on the server
+// at sign-out.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
+import { log } from "../log";
+import { clientIp } from "./client-ip";
 import { secureCookies } from "./cookies";
+import { endSession, newSessionId, userFromToken } from "./session";
 import { attemptSignIn } from "./sign-in";
 
 export const SESSION_MAX_AGE = 30 * 24 * 3600;
-
-/** The client IP as seen by the nearest proxy (the last X-Forwarded-For hop is the one it added). */
-export function clientIp(headers: Record<string, string | string[] | undefined> | Headers | undefined): string {
-  const get = (name: string): string | undefined => {
-    if (!headers) return undefined;
-    if (headers instanceof Headers) return headers.get(name) ?? undefined;
-    const v = headers[name];
-    return Array.isArray(v) ? v.join(",") : v;
-  };
-  const hops = (get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  return hops.at(-1) ?? get("x-real-ip") ?? "unknown";
-}
 
 /** Error strings authorize() throws; the sign-in page turns them into sentences. */
 export const SIGN_IN_ERRORS = { invalid: "invalid", otpRequired: "otp_required", otpInvalid: "otp_invalid", throttled: "throttled" } as const;
@@ -47,12 +39,34 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    logger: {
+      // An ended or unreadable session is answered as "signed out"; it is not an error to log.
+      error(code, metadata) {
+        if (code === "JWT_SESSION_ERROR") return;
+        log.error("next-auth error", { code, err: metadata instanceof Error ? metadata : undefined });
+      },
+      warn(code) {
+        log.warn("next-auth warning", { code });
+      },
+      debug() {},
+    },
+    events: {
+      // Sign-out ends the session on the server too, not only the browser's cookie.
+      async signOut({ token }) {
+        await endSession(token);
+      },
+    },
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           token.uid = user.id;
           token.sv = user.sessionVersion ?? 0;
+          token.sid = newSessionId();
+          return token;
         }
+        // /api/auth/session re-issues the token: never for one that was signed out or outdated.
+        // Throwing makes next-auth clear the cookie and answer an empty session.
+        if (!(await userFromToken(token))) throw new Error("session ended");
         return token;
       },
       session({ session, token }) {

@@ -1,11 +1,11 @@
 import "server-only";
 // The credentials check behind next-auth's authorize(): throttle → password → second factor.
-// Every refusal of a password or code counts as a failure; "a code is needed" does not.
+// Every refusal of a password or code counts as a failure; "a code is needed" does not. The
+// attempt is written before anything is verified, so parallel guesses share one count.
 import { db } from "../db/client";
-import { decrypt } from "../crypto";
 import { dummyHash, verifySecret } from "./password";
-import { checkThrottle, recordAttempt } from "./throttle";
-import { looksLikeRecoveryCode, matchRecoveryCode, totpStep } from "./totp";
+import { beginAttempt, finishAttempt } from "./throttle";
+import { spendSecondFactor } from "./second-factor";
 
 export type SignInInput = { email: string; password: string; otp?: string; ip: string };
 export type SignInResult =
@@ -20,8 +20,9 @@ export function normaliseEmail(email: string): string {
 export async function attemptSignIn(input: SignInInput): Promise<SignInResult> {
   const email = normaliseEmail(input.email).slice(0, 320);
   const ip = input.ip.slice(0, 100);
-  const throttle = await checkThrottle(email, ip);
-  if (!throttle.allowed) return { ok: false, code: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
+  const begun = await beginAttempt(email, ip);
+  if (!begun.ok) return { ok: false, code: "throttled", retryAfterSeconds: begun.retryAfterSeconds };
+  const { attempt } = begun;
 
   const user = await db.user.findUnique({
     where: { email },
@@ -29,35 +30,21 @@ export async function attemptSignIn(input: SignInInput): Promise<SignInResult> {
   });
   const passwordOk = await verifySecret(user?.passwordHash ?? (await dummyHash()), input.password.slice(0, 200));
   if (!user || !passwordOk) {
-    await recordAttempt(email, ip, false);
+    await finishAttempt(attempt, "failure");
     return { ok: false, code: "invalid" };
   }
   if (user.totpEnabledAt && user.totpSecretEnc) {
     const otp = input.otp?.trim() ?? "";
-    if (!otp) return { ok: false, code: "otp_required" };
-    const step = totpStep(decrypt(user.totpSecretEnc), otp);
-    // Spend the step: a code already used (here or by a parallel sign-in) is refused.
-    let secondOk =
-      step !== null &&
-      (await db.user.updateMany({ where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } }))
-        .count === 1;
-    if (!secondOk && looksLikeRecoveryCode(otp)) {
-      const i = await matchRecoveryCode(user.recoveryCodes, otp);
-      if (i >= 0) {
-        // Spend the code; the guarded update fails if a parallel sign-in spent it first.
-        const remaining = user.recoveryCodes.filter((_, j) => j !== i);
-        const spent = await db.user.updateMany({
-          where: { id: user.id, recoveryCodes: { equals: user.recoveryCodes } },
-          data: { recoveryCodes: remaining },
-        });
-        secondOk = spent.count === 1;
-      }
+    if (!otp) {
+      await finishAttempt(attempt, "uncounted");
+      return { ok: false, code: "otp_required" };
     }
+    const secondOk = await spendSecondFactor(user, otp);
     if (!secondOk) {
-      await recordAttempt(email, ip, false);
+      await finishAttempt(attempt, "failure");
       return { ok: false, code: "otp_invalid" };
     }
   }
-  await recordAttempt(email, ip, true);
+  await finishAttempt(attempt, "success");
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }

@@ -5,6 +5,8 @@ import { decrypt, encrypt } from "../crypto";
 import { db } from "../db/client";
 import { AppError } from "../http/errors";
 import { verifySecret } from "./password";
+import { spendSecondFactor } from "./second-factor";
+import { beginAttempt, finishAttempt, waitText } from "./throttle";
 import { newRecoveryCodes, newTotpSecret, totpQrDataUrl, totpUri, verifyTotp } from "./totp";
 
 export type TwoFactorState =
@@ -41,10 +43,28 @@ export async function confirmTwoFactor(userId: string, code: string): Promise<{ 
   return { codes, sessionVersion: updated.sessionVersion };
 }
 
-export async function disableTwoFactor(userId: string, password: string): Promise<{ sessionVersion: number }> {
-  const u = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true, totpEnabledAt: true } });
+/**
+ * Turning 2FA off needs the password AND a current code or a recovery code: a stolen password
+ * with a stolen session must not be enough to remove the second factor. Wrong tries count in
+ * the sign-in throttle (under a per-account key in place of the IP), so the code cannot be guessed here either.
+ */
+export async function disableTwoFactor(userId: string, password: string, code: string): Promise<{ sessionVersion: number }> {
+  const u = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, email: true, passwordHash: true, totpEnabledAt: true, totpSecretEnc: true, recoveryCodes: true },
+  });
   if (!u.totpEnabledAt) throw new AppError("conflict", "Two-factor authentication is already off.");
-  if (!(await verifySecret(u.passwordHash, password))) throw new AppError("invalid_input", "The password is not right.");
+  const begun = await beginAttempt(u.email, `2fa-off:${u.id}`);
+  if (!begun.ok) throw new AppError("rate_limited", `Too many wrong tries. Try again in ${waitText(begun.retryAfterSeconds)}.`);
+  if (!(await verifySecret(u.passwordHash, password))) {
+    await finishAttempt(begun.attempt, "failure");
+    throw new AppError("invalid_input", "The password is not right.");
+  }
+  if (!(await spendSecondFactor(u, code))) {
+    await finishAttempt(begun.attempt, "failure");
+    throw new AppError("invalid_input", "The code is not right. Enter the 6-digit code your app shows now, or one of your recovery codes.");
+  }
+  await finishAttempt(begun.attempt, "success");
   return db.user.update({
     where: { id: userId },
     data: { totpEnabledAt: null, totpSecretEnc: null, totpLastStep: null, recoveryCodes: [], sessionVersion: { increment: 1 } },

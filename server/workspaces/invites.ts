@@ -7,6 +7,7 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { AppError } from "../http/errors";
 import { sendMail } from "./mail";
+import { grantableByEmail, UNPROVED_EMAIL } from "./users";
 import { email as emailSchema, firstIssue } from "./validation";
 import type { Actor } from "./workspaces";
 
@@ -58,19 +59,19 @@ export async function revokeInvite(workspaceId: string, inviteId: string, actor:
   await audit({ workspaceId, actor: actor.user, actorLabel: actor.label, action: "invite.revoked", target: inviteId });
 }
 
-export type InviteView = { workspaceName: string; role: Role; email: string | null; expiresAt: Date };
+export type InviteView = { id: string; workspaceName: string; role: Role; email: string | null; expiresAt: Date };
 
 /** What an invite link offers, or why it cannot be used (410 expired/used, 404 unknown). */
 export async function lookupInvite(token: string): Promise<InviteView> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw new AppError("not_found", "This invite link is not valid. Check that you copied all of it.");
   const invite = await db.invite.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { role: true, email: true, expiresAt: true, acceptedAt: true, workspace: { select: { name: true } } },
+    select: { id: true, role: true, email: true, expiresAt: true, acceptedAt: true, workspace: { select: { name: true } } },
   });
   if (!invite) throw new AppError("not_found", "This invite link is not valid. Check that you copied all of it.");
   if (invite.acceptedAt) throw new AppError("gone", "This invite has already been used. Ask for a new one.");
   if (invite.expiresAt <= new Date()) throw new AppError("gone", "This invite has expired. Ask for a new one.");
-  return { workspaceName: invite.workspace.name, role: invite.role, email: invite.email, expiresAt: invite.expiresAt };
+  return { id: invite.id, workspaceName: invite.workspace.name, role: invite.role, email: invite.email, expiresAt: invite.expiresAt };
 }
 
 /** Spends the invite for this user and adds the membership, atomically. Returns the workspace slug. */
@@ -82,6 +83,9 @@ export async function acceptInvite(token: string, user: { id: string; email: str
     if (invite.email && invite.email !== user.email.toLowerCase()) {
       throw new AppError("forbidden", `This invite is for ${invite.email}. Sign in with that account to accept it.`);
     }
+    // An invite bound to an address trusts that the account's owner controls it.
+    const account = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { emailVerifiedAt: true, registeredViaInviteId: true } });
+    if (invite.email && !grantableByEmail(account, invite.id)) throw new AppError("forbidden", UNPROVED_EMAIL);
     const existing = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: invite.workspaceId, userId: user.id } }, select: { role: true } });
     if (existing) throw new AppError("conflict", "You are already a member of this workspace.");
     // The guarded update is the single-use check: a second acceptance finds acceptedAt set.

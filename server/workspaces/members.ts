@@ -7,6 +7,7 @@ import type { Role } from "../auth/guards";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../http/errors";
+import { grantableByEmail, UNPROVED_EMAIL } from "./users";
 import type { Actor } from "./workspaces";
 
 type Tx = Prisma.TransactionClient;
@@ -39,8 +40,10 @@ export async function listMembers(workspaceId: string) {
 }
 
 export async function addMember(workspaceId: string, email: string, role: Role, actor: Actor) {
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true } });
-  if (!user) throw new AppError("not_found", `No account with the email ${email}. Create it first (user:create).`);
+  const found = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true, emailVerifiedAt: true, registeredViaInviteId: true } });
+  if (!found) throw new AppError("not_found", `No account with the email ${email}. Create it first (user:create).`);
+  if (!grantableByEmail(found)) throw new AppError("conflict", `${found.email}: ${UNPROVED_EMAIL}`);
+  const user = { id: found.id, email: found.email };
   const existing = await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: user.id } }, select: { role: true } });
   if (existing) throw new AppError("conflict", `${user.email} is already a member (${existing.role.toLowerCase()}).`);
   await db.membership.create({ data: { workspaceId, userId: user.id, role } });

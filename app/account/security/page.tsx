@@ -19,10 +19,11 @@ export default async function SecurityPage() {
   const enabledView = state.enabled ? (
     <div>
       <p className="mb-4 text-sm text-slate-700">
-        On since {fmt.format(state.since)}. {state.recoveryLeft} recovery code{state.recoveryLeft === 1 ? "" : "s"} left. To turn it off, confirm with your password.
+        On since {fmt.format(state.since)}. {state.recoveryLeft} recovery code{state.recoveryLeft === 1 ? "" : "s"} left. To turn it off, confirm with your password and a code from your app (or a recovery code).
       </p>
       <ActionForm action={disableTwoFactorAction} submitLabel="Turn off two-factor authentication" variant="danger">
         <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
+        <Field id="code" name="code" label="Code from your app, or a recovery code" autoComplete="one-time-code" inputMode="text" required />
       </ActionForm>
     </div>
   ) : null;

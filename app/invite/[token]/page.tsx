@@ -11,6 +11,7 @@ import { PASSWORD_RULE } from "@/server/auth/password";
 import { roleLabel } from "@/server/auth/roles";
 import { AppError } from "@/server/http/errors";
 import { lookupInvite, type InviteView } from "@/server/workspaces/invites";
+import { mailConfigured } from "@/server/workspaces/mail";
 import { acceptAsCurrentUser, registerForInvite } from "./actions";
 
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
@@ -57,6 +58,11 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           Sign in
         </a>{" "}
         first. Otherwise create one:
+      </p>
+      <p className="mb-4 text-sm text-slate-600" data-testid="email-proof-note">
+        {mailConfigured()
+          ? "We will mail a code to the address to check that it is yours before the account is created."
+          : "This portal cannot send mail, so the address you enter is not checked. The account can join this workspace through this link; no other workspace can add it by its address until the address is proved."}
       </p>
       <InviteRegisterForm register={registerForInvite.bind(null, token)} accept={acceptAsCurrentUser.bind(null, token)} email={invite.email} passwordRule={PASSWORD_RULE} />
     </AuthFrame>
