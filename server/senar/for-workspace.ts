@@ -12,7 +12,7 @@ import { SenarClient, SenarError } from "./client";
 import { logSenarFailure, senarProblem } from "./errors";
 
 /** Failures that say something about the connection itself (not about one request). */
-const CONNECTION_KINDS = new Set(["authentication", "unavailable", "timeout"]);
+const CONNECTION_KINDS = new Set(["authentication", "unavailable", "timeout", "redirect", "address_refused"]);
 
 export async function markConnectionOk(workspaceId: string): Promise<void> {
   await db.workspace.update({ where: { id: workspaceId }, data: { connectionOkAt: new Date(), connectionError: null, connectionErrorAt: null } });
