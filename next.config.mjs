@@ -33,6 +33,8 @@ const nextConfig = {
     "@node-rs/argon2",
     "pg",
     "nodemailer",
+    // The outgoing guard's fetch and dispatcher (server/net/outbound.ts): Node-only, not bundled.
+    "undici",
   ],
   async headers() {
     return [

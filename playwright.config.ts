@@ -53,6 +53,9 @@ export default defineConfig({
         APP_URL: e2e.baseURL,
         SCHEDULER: "off",
         E2E_SIM_URL: e2e.simURL,
+        // The simulator listens on 127.0.0.1, which the outgoing guard refuses unless listed.
+        SENAR_ALLOWED_HOSTS: "studio.senar.io,127.0.0.1",
+        OUTBOUND_ALLOWED_HOSTS: "127.0.0.1",
         // The server runs in New York while the reports spec sets the workspace to Auckland:
         // day boundaries must follow the workspace's time zone, never the server's.
         TZ: "America/New_York",

@@ -45,6 +45,9 @@ const cpuSecondsOf = (pid: number | undefined): number => {
   }
 };
 
+// The simulator listens on 127.0.0.1, which the outgoing guard refuses unless listed.
+Object.assign(process.env, { SENAR_ALLOWED_HOSTS: "127.0.0.1", OUTBOUND_ALLOWED_HOSTS: "127.0.0.1" });
+
 type Sim = { url: string; stop: () => void; cpuSeconds: () => number };
 
 async function startSim(activities: number): Promise<Sim> {

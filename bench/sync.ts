@@ -17,6 +17,8 @@ const { values } = parseArgs({ options: { activities: { type: "string" }, batch:
 const N = Number(values.activities ?? 1_000_000);
 const BATCH = Number(values.batch ?? 1_000);
 
+// The simulator listens on 127.0.0.1, which the outgoing guard refuses unless listed.
+Object.assign(process.env, { SENAR_ALLOWED_HOSTS: "127.0.0.1", OUTBOUND_ALLOWED_HOSTS: "127.0.0.1" });
 const cluster = await startBenchDatabase("sync", "warn");
 
 const simPort = await freePort();

@@ -10,7 +10,15 @@ const SIM_PORT = Number(process.env.SIM_PORT ?? 4010);
 const APP_URL = process.env.APP_URL ?? `http://localhost:${PORT}`;
 const SIM_URL = `http://127.0.0.1:${SIM_PORT}`;
 const DATA_DIR = process.env.DATA_DIR ?? ".data";
-const env = { ...process.env, APP_URL, DATA_DIR, DATABASE_URL: process.env.DATABASE_URL ?? "" };
+// The simulator listens on 127.0.0.1, which the outgoing guard refuses unless listed.
+const env = {
+  ...process.env,
+  APP_URL,
+  DATA_DIR,
+  DATABASE_URL: process.env.DATABASE_URL ?? "",
+  SENAR_ALLOWED_HOSTS: process.env.SENAR_ALLOWED_HOSTS ?? "studio.senar.io,127.0.0.1",
+  OUTBOUND_ALLOWED_HOSTS: process.env.OUTBOUND_ALLOWED_HOSTS ?? "127.0.0.1",
+};
 const TSX = ["--conditions=react-server", "--import", "tsx"];
 
 const OWNER = { email: "owner@demo.test", password: "senar-demo-2026", name: "Dana Owner" };

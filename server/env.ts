@@ -28,6 +28,10 @@ const schema = z.object({
   CRON_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, "must be at least 16 characters").optional()),
   APP_URL: z.preprocess(emptyAsUndefined, z.url({ message: "must be an absolute URL" }).default("http://localhost:3000")),
   SENAR_BASE_URL: z.preprocess(emptyAsUndefined, z.url({ message: "must be an absolute URL" }).default("https://studio.senar.io")),
+  /// Comma list of hosts Senar calls may go to (issue 12: SSRF). Tests and the demo add 127.0.0.1.
+  SENAR_ALLOWED_HOSTS: z.preprocess(emptyAsUndefined, z.string().default("studio.senar.io")),
+  /// Comma list of hosts other outgoing calls (webhooks, LRS) may reach even at internal addresses.
+  OUTBOUND_ALLOWED_HOSTS: z.preprocess(emptyAsUndefined, z.string().default("")),
   SENAR_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(600_000).default(30_000)),
   /// "off" stops the built-in scheduler (e.g. on Vercel, where cron calls /api/cron/sync).
   SCHEDULER: z.preprocess(emptyAsUndefined, z.enum(["on", "off"]).optional()),

@@ -70,6 +70,9 @@ export async function startPortal(opts: PortalOptions): Promise<Portal> {
       CRON_SECRET: randomBytes(24).toString("base64url"),
       SCHEDULER: "off",
       LOG_LEVEL: "warn",
+      // The simulator listens on 127.0.0.1, which the outgoing guard refuses unless listed.
+      SENAR_ALLOWED_HOSTS: "127.0.0.1",
+      OUTBOUND_ALLOWED_HOSTS: "127.0.0.1",
     };
     const mig = await runCaptured(process.execPath, [...TSX, "scripts/db-migrate.ts"], { env });
     if (mig.code !== 0) throw new Error(`db:migrate failed: ${mig.stderr || mig.stdout}`);

@@ -5,6 +5,7 @@ import "server-only";
 import { type z } from "zod";
 import { log } from "../log";
 import { AppError, errorResponse, zodMessage } from "./errors";
+import { SenarError, toAppError } from "../senar/errors";
 
 type Schema<T> = z.ZodType<T>;
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -79,6 +80,8 @@ export function queryObject(url: URL): Record<string, string | string[]> {
 
 export function toErrorResponse(err: unknown): Response {
   if (err instanceof AppError) return errorResponse(err);
+  // Before the database check: a Senar "ECONNREFUSED" is Senar's outage, not ours.
+  if (err instanceof SenarError) return errorResponse(toAppError(err));
   if (isDatabaseDown(err)) {
     log.error("database unavailable", { err });
     return errorResponse(new AppError("database_unavailable", "The database is unavailable; try again shortly."));

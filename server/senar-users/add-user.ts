@@ -9,7 +9,7 @@ import { audit } from "@/server/audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/http/errors";
 import { log } from "@/server/log";
-import { cleanSenarMessage, isSenarError, toAppError } from "@/server/senar/errors";
+import { cleanSenarMessage, isSenarError, logSenarFailure, senarProblem, toAppError } from "@/server/senar/errors";
 import { senarFor } from "@/server/senar/for-workspace";
 import { upsertUsers } from "@/server/sync/upsert-users";
 import { assignFor, type AddUser } from "@/lib/user-assign";
@@ -109,8 +109,8 @@ export async function addSenarUser(
       } catch (err) {
         if (!isSenarError(err)) throw err;
         if (err.kind === "rejected" && err.status !== undefined) {
-          const said = cleanSenarMessage(err.senarMessage) ?? `Senar refused it (HTTP ${err.status}).`;
-          results.push({ collectionId, collectionTitle, ok: false, message: said });
+          logSenarFailure(err, "add user");
+          results.push({ collectionId, collectionTitle, ok: false, message: senarProblem(err).message });
           continue;
         }
         const mapped = toAppError(err);

@@ -2,17 +2,20 @@ import "server-only";
 // The one Senar client (ARCHITECTURE.md, "one vendor client"). Every call has a timeout; the token
 // is obtained lazily, reused, and renewed once on a 401; GETs are retried on transient failures;
 // lists are parsed as a stream and handed on in batches, so memory stays bounded whatever the size.
-// The token and the password never appear in logs or error messages.
+// The token and the password never appear in logs or error messages. Every request goes through
+// the guarded outgoing fetch (server/net/outbound.ts): allowed hosts only, no redirects.
 import { setTimeout as sleep } from "node:timers/promises";
+import type { Response } from "undici";
 import { userAssignSchema, type UserAssign } from "@/lib/user-assign";
 import { env } from "@/server/env";
 import { log } from "@/server/log";
+import { OutboundError, outboundFetch } from "@/server/net/outbound";
 import { SenarError, senarMessageFrom } from "./errors";
 import { createElementStream, JsonShapeError, type ParserEngine } from "./json-stream";
 import { Deadline, isTransient, networkReason, parseMaybeJson, retryAfterMs } from "./transport";
 import { parseRecord, type Parsed, type Refused, type SenarActivity, type SenarUser } from "./schemas";
 
-export { SenarError, isSenarError, toAppError, type SenarErrorKind } from "./errors";
+export { SenarError, isSenarError, senarProblem, toAppError, type SenarErrorKind } from "./errors";
 
 export type SenarConnection = { baseUrl: string; username: string; password: string; token?: string | null };
 export type StreamTotals = { seen: number; valid: number; refused: number; skipped: number };
@@ -116,7 +119,8 @@ export class SenarClient {
     const { res, deadline } = await this.authed({ method: "POST", path: SENAR_PATHS.userAssign, body: checked.data, retry: "none" });
     const text = await this.readText(res, deadline);
     if (!res.ok) throw this.statusError(res.status, text);
-    return { message: senarMessageFrom(text) ?? "Senar added the user.", raw: parseMaybeJson(text) };
+    // Senar's own words stay out of what users see (issue 12): a fixed message, the raw answer for the log.
+    return { message: "Senar added the user.", raw: parseMaybeJson(text) };
   }
 
   async registerWebhook(input: { hookUrl: string; method: "user" | "activity" }): Promise<{ id: string }> {
@@ -136,11 +140,11 @@ export class SenarClient {
   async unsubscribeWebhook(id: string): Promise<{ ok: boolean; message: string }> {
     const { res, deadline } = await this.authed({ method: "DELETE", path: unsubscribePath(id), retry: "idempotent" });
     const text = await this.readText(res, deadline);
-    if (res.ok) return { ok: true, message: senarMessageFrom(text) ?? "Senar removed the webhook." };
+    if (res.ok) return { ok: true, message: "Senar removed the webhook." };
     if (res.status === 404 || res.status === 405 || res.status === 501) return { ok: false, message: NO_UNSUBSCRIBE };
     if (res.status >= 400 && res.status < 500) {
-      const said = senarMessageFrom(text);
-      return { ok: false, message: said ? `${NO_UNSUBSCRIBE}: ${said}` : NO_UNSUBSCRIBE };
+      log.warn("senar: unsubscribe refused", { status: res.status, senarMessage: senarMessageFrom(text) });
+      return { ok: false, message: `${NO_UNSUBSCRIBE} (HTTP ${res.status})` };
     }
     throw this.statusError(res.status, text);
   }
@@ -283,7 +287,7 @@ export class SenarClient {
 
   private url(path: string): string {
     const base = (this.conn.baseUrl?.trim() || env().SENAR_BASE_URL).replace(/\/+$/, "");
-    if (!/^https?:\/\/[^/]+/i.test(base)) throw new SenarError("unavailable", "The Senar address is not a valid http(s) URL");
+    if (!/^https?:\/\/[^/]+/i.test(base)) throw new SenarError("address_refused", "The Senar address is not a valid http(s) URL");
     return base + path;
   }
 
@@ -301,10 +305,11 @@ export class SenarClient {
       const deadline = new Deadline(this.timeoutMs, req.signal);
       let res: Response;
       try {
-        // no-store: Next.js patches fetch on the server; Senar answers must never come from its data cache.
-        res = await fetch(url, { method: req.method, headers, body, signal: deadline.signal, cache: "no-store" });
+        // undici's own fetch, not the global one that Next.js patches: nothing here is ever cached.
+        res = await outboundFetch(url, { method: req.method, headers, body, signal: deadline.signal }, { purpose: "senar" });
       } catch (e) {
         deadline.disarm();
+        if (e instanceof OutboundError) throw refusedError(e);
         if (deadline.expired) throw new SenarError("timeout", `Senar did not answer within ${this.timeoutMs} ms`, { cause: e });
         if (req.signal?.aborted) throw req.signal.reason;
         const reason = networkReason(e);
@@ -372,4 +377,11 @@ export class SenarClient {
     }
     return new SenarError("bad_response", `Senar answered with an unexpected HTTP ${status}`, { status });
   }
+}
+
+/** A refusal of the outgoing guard: never retried, and the host is named only in the log. */
+function refusedError(e: OutboundError): SenarError {
+  log.warn("senar: outgoing call refused", { reason: e.reason, host: e.extra.host, status: e.extra.status });
+  if (e.reason === "redirect") return new SenarError("redirect", e.message, { status: e.extra.status, cause: e });
+  return new SenarError("address_refused", e.message, { cause: e });
 }

@@ -1,9 +1,12 @@
 import "server-only";
-// Typed Senar failures, and their translation into the portal's one error shape. Messages are
-// written for people; they never carry the token, the password or raw upstream bodies.
-import { AppError } from "@/server/http/errors";
+// Typed Senar failures, and the ONE table that turns them into what people see: an error code and
+// a fixed message with at most the HTTP status. Upstream text and network error codes stay in the
+// SenarError (for the log) and never reach a page, the API or a stored status (issue 12).
+import { AppError, type ErrorCode } from "@/server/http/errors";
+import { log } from "@/server/log";
 
-export type SenarErrorKind = "authentication" | "unavailable" | "timeout" | "bad_response" | "rejected";
+/** address_refused: the outgoing guard refused the address. redirect: Senar answered 3xx. */
+export type SenarErrorKind = "authentication" | "unavailable" | "timeout" | "bad_response" | "rejected" | "address_refused" | "redirect";
 
 export class SenarError extends Error {
   override name = "SenarError";
@@ -60,22 +63,45 @@ export function senarMessageFrom(bodyText: string): string | undefined {
   }
 }
 
-/** Maps a SenarError onto the portal's error codes, with a plain-words message for the UI and the API. */
-export function toAppError(e: SenarError): AppError {
-  const said = e.senarMessage ? ` Senar said: "${e.senarMessage}"` : "";
+export type SenarProblem = { code: ErrorCode; message: string };
+
+const TRY_LATER = "Try again in a few minutes.";
+
+/**
+ * What a Senar failure means for a person. Used for API errors, action results, the connection
+ * status, Test connection and the sync history alike. Only a "rejected" with no status (our own
+ * check of the input, before anything was sent) keeps its message, since the portal wrote it.
+ */
+export function senarProblem(e: SenarError): SenarProblem {
+  const http = e.status !== undefined ? ` (HTTP ${e.status})` : "";
   switch (e.kind) {
     case "authentication":
-      return new AppError("senar_rejected", `Senar rejected the stored credentials. Check the Senar username and password in the workspace settings.`);
+      return { code: "senar_rejected", message: `Wrong credentials: Senar refused the username or password${http}. Check them under Settings → Senar connection.` };
     case "unavailable":
-      return new AppError("senar_unavailable", "Senar could not be reached. Try again in a few minutes.");
+      return { code: "senar_unavailable", message: e.status !== undefined ? `Senar answered HTTP ${e.status}. ${TRY_LATER}` : `Senar could not be reached. ${TRY_LATER}` };
     case "timeout":
-      return new AppError("senar_timeout", "Senar did not answer in time. Try again in a few minutes.");
+      return { code: "senar_timeout", message: `Senar did not answer in time. ${TRY_LATER}` };
     case "bad_response":
-      return new AppError("senar_bad_response", "Senar sent an answer the portal could not read.");
+      return { code: "senar_bad_response", message: `Senar sent an answer the portal could not read${http} (is this the right address?).` };
+    case "redirect":
+      return { code: "senar_bad_response", message: `Senar answered a redirect${e.status !== undefined ? ` (${e.status})` : ""}; redirects are refused. Check the Senar address.` };
+    case "address_refused":
+      return { code: "bad_request", message: "The Senar address is not allowed: only the Senar hosts the operator has allowed (SENAR_ALLOWED_HOSTS) can be used." };
     case "rejected":
-      // No status: refused by our own check before sending. 400/422: Senar refused the input itself.
-      if (e.status === undefined) return new AppError("bad_request", e.message);
-      if (e.status === 400 || e.status === 422) return new AppError("bad_request", `Senar refused the request.${said}`);
-      return new AppError("senar_rejected", `Senar refused the request (HTTP ${e.status}).${said}`);
+      if (e.status === undefined) return { code: "bad_request", message: e.message };
+      // 400/422: Senar refused the input itself, so it is the caller's request that must change.
+      return { code: e.status === 400 || e.status === 422 ? "bad_request" : "senar_rejected", message: `Senar refused the request (HTTP ${e.status}).` };
   }
+}
+
+/** The detail people do not see goes to the server log (no secrets are ever in a SenarError). */
+export function logSenarFailure(e: SenarError, where: string): void {
+  log.warn(`senar: ${where} failed`, { kind: e.kind, status: e.status, detail: e.message, senarMessage: e.senarMessage });
+}
+
+/** The portal's error for a SenarError (routes and actions throw this). */
+export function toAppError(e: SenarError): AppError {
+  logSenarFailure(e, "call");
+  const p = senarProblem(e);
+  return new AppError(p.code, p.message);
 }

@@ -6,10 +6,13 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { AppError } from "../http/errors";
 import { log } from "../log";
+import { audit } from "../audit";
+import type { SessionUser } from "../auth/guards";
 import { SenarClient, SenarError } from "./client";
+import { logSenarFailure, senarProblem } from "./errors";
 
 /** Failures that say something about the connection itself (not about one request). */
-const CONNECTION_KINDS = new Set(["authentication", "unavailable", "timeout"]);
+const CONNECTION_KINDS = new Set(["authentication", "unavailable", "timeout", "redirect", "address_refused"]);
 
 export async function markConnectionOk(workspaceId: string): Promise<void> {
   await db.workspace.update({ where: { id: workspaceId }, data: { connectionOkAt: new Date(), connectionError: null, connectionErrorAt: null } });
@@ -19,20 +22,10 @@ export async function markConnectionError(workspaceId: string, message: string):
   await db.workspace.update({ where: { id: workspaceId }, data: { connectionOkAt: null, connectionError: message.slice(0, 500), connectionErrorAt: new Date() } });
 }
 
-/** Plain words for a Senar failure, as shown next to the connection settings. */
+/** Plain words for a Senar failure, as shown next to the connection settings (the one table in errors.ts). */
 export function connectionProblem(err: SenarError): string {
-  switch (err.kind) {
-    case "authentication":
-      return "Wrong credentials: Senar refused the username or password.";
-    case "unavailable":
-      return "Unreachable: Senar could not be reached at this address.";
-    case "timeout":
-      return "Timeout: Senar did not answer in time.";
-    case "bad_response":
-      return "Senar answered, but not in a way the portal understands (is this the right address?).";
-    case "rejected":
-      return `Senar refused the request${err.status ? ` (HTTP ${err.status})` : ""}.`;
-  }
+  logSenarFailure(err, "connection");
+  return senarProblem(err).message;
 }
 
 export async function senarFor(workspaceId: string): Promise<SenarClient> {
@@ -91,15 +84,21 @@ function watchConnection(client: SenarClient, workspaceId: string): SenarClient 
 
 export type TestOutcome = { ok: true; message: string } | { ok: false; kind: string; message: string };
 
-/** "Test connection": a real login with the stored settings; the outcome is stored and returned. */
-export async function testConnection(workspaceId: string): Promise<TestOutcome> {
+/**
+ * "Test connection": a real login with the stored settings; the outcome is stored, audited and
+ * returned. The page's action and the API route both call this one function.
+ */
+export async function testConnection(workspaceId: string, actor: SessionUser): Promise<TestOutcome> {
   const client = await senarFor(workspaceId);
+  let outcome: TestOutcome;
   try {
     await client.login();
     await markConnectionOk(workspaceId);
-    return { ok: true, message: "Connected: Senar accepted the username and password." };
+    outcome = { ok: true, message: "Connected: Senar accepted the username and password." };
   } catch (err) {
-    if (err instanceof SenarError) return { ok: false, kind: err.kind, message: connectionProblem(err) };
-    throw err;
+    if (!(err instanceof SenarError)) throw err;
+    outcome = { ok: false, kind: err.kind, message: connectionProblem(err) };
   }
+  await audit({ workspaceId, actor, action: "connection.tested", details: { ok: outcome.ok } });
+  return outcome;
 }

@@ -40,9 +40,14 @@ export function retryAfterMs(header: string | null): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
+/** The network error code for the server log (ECONNREFUSED, ENOTFOUND…); never shown to users. */
 export function networkReason(e: unknown): string {
-  const cause = e instanceof Error ? (e.cause as { code?: unknown } | undefined) : undefined;
-  return typeof cause?.code === "string" ? cause.code : "network error";
+  for (let cur: unknown = e, depth = 0; cur && typeof cur === "object" && depth < 5; depth++) {
+    const { code, errors, cause } = cur as { code?: unknown; errors?: unknown; cause?: unknown };
+    if (typeof code === "string") return code;
+    cur = Array.isArray(errors) && errors.length > 0 ? errors[0] : cause;
+  }
+  return "network error";
 }
 
 export function parseMaybeJson(text: string): unknown {

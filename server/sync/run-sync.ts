@@ -8,6 +8,7 @@ import type { SyncRun, SyncStatus } from "../db/generated/client";
 import { AppError } from "../http/errors";
 import { log } from "../log";
 import { SenarError, type SenarClient } from "../senar/client";
+import { logSenarFailure, senarProblem } from "../senar/errors";
 import { senarFor } from "../senar/for-workspace";
 import { saveInvalid } from "./invalid";
 import { claimRun, Lease, LeaseLost } from "./lock";
@@ -63,12 +64,14 @@ async function previousTotal(workspaceId: string): Promise<number | null> {
 
 /** Plain words for why a run failed. */
 export function failureReason(err: unknown): string {
+  // The fixed words of the one Senar table: the run history shows no upstream text or error codes.
   if (err instanceof SenarError) {
-    const words = { authentication: "Senar refused the login", unavailable: "Senar unreachable", timeout: "Senar did not answer in time", bad_response: "Senar sent an answer the portal cannot read", rejected: "Senar refused the request" }[err.kind];
-    return `${words}: ${err.message}`.slice(0, 1000);
+    logSenarFailure(err, "sync");
+    return senarProblem(err).message;
   }
   if (err instanceof AppError) return err.message;
-  return `Unexpected error: ${err instanceof Error ? err.message : String(err)}`.slice(0, 1000);
+  log.error("sync: unexpected error", { err });
+  return "Unexpected error; the server log has the details.";
 }
 
 export async function runSync(workspaceId: string, opts: SyncOptions): Promise<SyncOutcome> {

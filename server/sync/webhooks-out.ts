@@ -8,7 +8,7 @@ import type { SessionUser } from "../auth/guards";
 import { db } from "../db/client";
 import { env } from "../env";
 import { AppError } from "../http/errors";
-import { SenarError, type SenarClient } from "../senar/client";
+import { SenarError, senarProblem, type SenarClient } from "../senar/client";
 import { senarFor } from "../senar/for-workspace";
 import { newHookToken } from "./hook-token";
 
@@ -43,7 +43,7 @@ export async function registerHooks(
       await audit({ workspaceId, actor: actor.user, actorLabel: actor.label, action: "webhook.register", target: sub.id, details: { method, senarHookId: String(id) } });
     } catch (err) {
       await db.webhookSubscription.update({ where: { id: sub.id }, data: { revokedAt: new Date(), unsubscribeNote: "Senar did not accept the registration." } });
-      if (err instanceof SenarError) throw new AppError("senar_rejected", `Senar did not register the ${method} webhook: ${err.message}`);
+      if (err instanceof SenarError) throw new AppError("senar_rejected", `Senar did not register the ${method} webhook: ${senarProblem(err).message}`);
       throw err;
     }
   }
@@ -65,7 +65,7 @@ export async function unsubscribeHook(
       const r = await senar.unsubscribeWebhook(sub.senarHookId);
       result = { senarOk: r.ok, message: r.ok ? r.message : `Senar did not confirm the unsubscribe: ${r.message}` };
     } catch (err) {
-      const why = err instanceof SenarError || err instanceof AppError ? err.message : "unexpected error";
+      const why = err instanceof SenarError ? senarProblem(err).message : err instanceof AppError ? err.message : "unexpected error";
       result = { senarOk: false, message: `Senar did not confirm the unsubscribe: ${why}` };
     }
   }

@@ -1,6 +1,7 @@
 import "server-only";
 // Shared input rules for workspace data functions (UI actions and the CLI use the same ones).
 import { z } from "zod";
+import { checkOutboundUrl, OutboundError, policyFor } from "../net/outbound";
 
 export function isTimeZone(tz: string): boolean {
   try {
@@ -31,10 +32,27 @@ export const generalSettings = z.object({
 });
 export type GeneralSettings = z.infer<typeof generalSettings>;
 
+/**
+ * A Senar address: http(s), no credentials, and its host in SENAR_ALLOWED_HOSTS (issue 12: the
+ * address is where the stored password is sent). The client checks the same rule again per call.
+ */
 export const senarUrl = z
   .string()
   .trim()
   .pipe(z.url({ protocol: /^https?$/, message: "Enter the Senar address as an http(s) URL, e.g. https://studio.senar.io." }))
+  .superRefine((u, ctx) => {
+    const policy = policyFor("senar");
+    try {
+      checkOutboundUrl(u, policy);
+    } catch (e) {
+      if (!(e instanceof OutboundError)) throw e;
+      const message =
+        e.reason === "host_not_allowed"
+          ? `The Senar address must be on an allowed Senar host (${policy.allowedHosts.join(", ") || "none configured"}).`
+          : e.message;
+      ctx.addIssue({ code: "custom", message });
+    }
+  })
   .transform((u) => u.replace(/\/+$/, ""));
 
 /** First zod message, for one-line answers. */

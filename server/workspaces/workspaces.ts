@@ -3,14 +3,16 @@ import "server-only";
 // and the ops CLI both call these, so rules and audit entries are the same everywhere.
 import { randomBytes } from "node:crypto";
 import { audit } from "../audit";
-import type { SessionUser } from "../auth/guards";
+import type { Role, SessionUser } from "../auth/guards";
 import { encrypt } from "../crypto";
 import { db } from "../db/client";
 import { env } from "../env";
 import { AppError } from "../http/errors";
+import { mailConfigured, sendMail } from "./mail";
 import { firstIssue, generalSettings, senarUrl, workspaceName, type GeneralSettings } from "./validation";
 
-export type Actor = { user: SessionUser | null; label?: string };
+/** user null: the operator (CLI). role: the user's role in the workspace being changed, where it matters. */
+export type Actor = { user: SessionUser | null; label?: string; role?: Role };
 
 export function slugify(name: string): string {
   const base = name
@@ -68,20 +70,66 @@ function parseSenar(input: { baseUrl?: string; username: string; password?: stri
   };
 }
 
-/** Saves the connection; an empty password keeps the stored one. Any change drops the cached token. */
+/** The address a workspace really calls: its own, or the default when it has none. */
+const effectiveAddress = (stored: string | null) => stored ?? env().SENAR_BASE_URL.replace(/\/+$/, "");
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+};
+
+/**
+ * Saves the connection. An empty password keeps the stored one, but only while the address and
+ * the username stay the same: otherwise the stored password could be sent to a server of the
+ * caller's choosing (issue 12, finding 2), so it must be typed again. Only owners (and the
+ * operator's CLI) may change the address; the change is audited and mailed to the owners.
+ * Any change drops the cached token.
+ */
 export async function updateConnection(workspaceId: string, input: { baseUrl?: string; username: string; password?: string }, actor: Actor) {
-  const current = await db.workspace.findUnique({ where: { id: workspaceId }, select: { senarPasswordEnc: true, senarBaseUrl: true, senarUsername: true } });
+  const current = await db.workspace.findUnique({ where: { id: workspaceId }, select: { name: true, senarPasswordEnc: true, senarBaseUrl: true, senarUsername: true } });
   if (!current) throw new AppError("not_found", "No such workspace.");
   const data = parseSenar(input, !current.senarPasswordEnc);
+  const before = effectiveAddress(current.senarBaseUrl);
+  const addressChanged = data.senarBaseUrl !== before;
+  const usernameChanged = data.senarUsername !== current.senarUsername;
+  if (addressChanged && actor.user && actor.role !== "OWNER") {
+    throw new AppError("forbidden", "Only an owner of this workspace can change the Senar address.");
+  }
+  if ((addressChanged || usernameChanged) && !data.senarPasswordEnc) {
+    throw new AppError("invalid_input", "Type the Senar password again to change the Senar address or username.", { field: "password" });
+  }
   await db.workspace.update({
     where: { id: workspaceId },
     data: { ...data, senarTokenEnc: null, senarTokenAt: null, connectionOkAt: null, connectionError: null, connectionErrorAt: null },
   });
   const changes: Record<string, unknown> = {};
-  if (data.senarBaseUrl !== current.senarBaseUrl) changes.baseUrl = data.senarBaseUrl;
-  if (data.senarUsername !== current.senarUsername) changes.username = data.senarUsername;
+  if (addressChanged) changes.baseUrl = data.senarBaseUrl;
+  if (usernameChanged) changes.username = data.senarUsername;
   if (data.senarPasswordEnc) changes.password = "changed";
   await audit({ workspaceId, actor: actor.user, actorLabel: actor.label, action: "connection.updated", details: changes });
+  if (addressChanged) {
+    const details = { fromHost: hostOf(before), toHost: hostOf(data.senarBaseUrl), from: before, to: data.senarBaseUrl };
+    await audit({ workspaceId, actor: actor.user, actorLabel: actor.label, action: "connection.address_changed", details });
+    await tellOwners(workspaceId, current.name, details, actor);
+  }
+}
+
+/** Mails every owner about an address change, when mail is configured (best effort, never throws). */
+async function tellOwners(workspaceId: string, workspace: string, change: { fromHost: string; toHost: string }, actor: Actor) {
+  if (!mailConfigured()) return;
+  const owners = await db.membership.findMany({ where: { workspaceId, role: "OWNER", disabledAt: null }, select: { user: { select: { email: true } } } });
+  const who = actor.user?.email ?? actor.label ?? "the operator";
+  const text = [
+    `The Senar address of the workspace "${workspace}" was changed by ${who}.`,
+    `From: ${change.fromHost}`,
+    `To:   ${change.toHost}`,
+    "",
+    "The portal now signs in to Senar at the new address. If you did not expect this, check the",
+    "workspace's Senar connection settings and its audit log.",
+  ].join("\n");
+  for (const o of owners) await sendMail(o.user.email, `Senar address changed in ${workspace}`, text);
 }
 
 /** Returns which settings changed, so the caller knows when rollups must be rebuilt. */

@@ -33,7 +33,7 @@ test("add a user to an owned and a foreign collection; mixed result; user in the
   await expect(page.getByText("was added to 1 of 2 collections")).toBeVisible();
   await expect(results.getByRole("listitem")).toHaveCount(2);
   await expect(results.getByRole("listitem").filter({ hasText: `#${owned.id}` })).toContainText("added");
-  await expect(results.getByRole("listitem").filter({ hasText: `#${NOT_OWNED}` })).toContainText("does not belong to this account");
+  await expect(results.getByRole("listitem").filter({ hasText: `#${NOT_OWNED}` })).toContainText("Senar refused the request (HTTP 400).");
 
   await page.getByRole("link", { name: "Show in the directory" }).click();
   await expect(page.getByRole("link", { name: "Ada Lovelace" }).first()).toBeVisible();

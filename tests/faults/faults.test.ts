@@ -168,7 +168,7 @@ describe("Senar down, slow, failing, refusing logins", () => {
   });
 
   const faults: [string, () => Promise<void> | void, RegExp, () => Promise<void> | void][] = [
-    ["Senar down", () => portal.sim.setFaults({ down: true }), /unreachable|unavailable|connect/i, () => portal.sim.setFaults({ down: false })],
+    ["Senar down", () => portal.sim.setFaults({ down: true }), /unreachable|unavailable|connect|could not be reached/i, () => portal.sim.setFaults({ down: false })],
     ["Senar slower than the client timeout", () => portal.sim.setFaults({ latencyMs: 8_000 }), /in time|timeout|timed out/i, () => portal.sim.setFaults({ latencyMs: 0 })],
     ["Senar answering 500", () => portal.sim.setFaults({ errorRate: 1 }), /500|unavailable|error/i, () => portal.sim.setFaults({ errorRate: 0 })],
     [

@@ -161,7 +161,7 @@ describe("settings and connection", () => {
     // The default client never returns the secret columns.
     expect(Object.keys(await db.workspace.findUniqueOrThrow({ where: { id: ws.id } }))).not.toContain("senarPasswordEnc");
 
-    await updateConnection(ws.id, { baseUrl: "http://127.0.0.1:1", username: "other", password: "" }, cli);
+    await updateConnection(ws.id, { baseUrl: env().SENAR_BASE_URL, username: "demo@senar.test", password: "" }, cli);
     expect(decrypt((await read()).senarPasswordEnc ?? "")).toBe("demo-pass1");
     await expect(updateConnection(ws.id, { baseUrl: "ftp://x", username: "u" }, cli)).rejects.toThrow(/http\(s\) URL/);
 
@@ -176,5 +176,71 @@ describe("settings and connection", () => {
     expect(decrypt(after.senarPasswordEnc ?? "", { current: next.current })).toBe("demo-pass1");
     expect(decrypt(after.senarTokenEnc ?? "", { current: next.current })).toBe("tok-1");
     expect((await rotateSecrets(db, next)).workspaces).toBe(0);
+  });
+});
+
+describe("the stored Senar password (issue 12, finding 2)", () => {
+  async function setup() {
+    const [owner, admin] = [await newUser(), await newUser()];
+    const ws = await createWorkspace({ name: "Password Keepers", ownerId: owner.id, senar: { username: "demo@senar.test", password: "demo-pass1" } }, cli);
+    await addMember(ws.id, admin.email, "ADMIN", cli);
+    const asOwner = { user: { id: owner.id, email: owner.email, name: null }, role: "OWNER" as const };
+    const asAdmin = { user: { id: admin.id, email: admin.email, name: null }, role: "ADMIN" as const };
+    const snapshot = () =>
+      db.workspace.findUniqueOrThrow({ where: { id: ws.id }, select: { senarBaseUrl: true, senarUsername: true, senarPasswordEnc: true, connectionError: true } });
+    const events = () => db.auditEvent.findMany({ where: { workspaceId: ws.id }, orderBy: { id: "asc" }, select: { action: true, details: true } });
+    return { ws, asOwner, asAdmin, snapshot, events };
+  }
+  const status = (p: Promise<unknown>) => p.then(() => 200, (e: unknown) => (e instanceof AppError ? e.status : Promise.reject(e)));
+  const SIM = "http://127.0.0.1:4010";
+
+  it("a new address or username without the password typed again is refused, and nothing is written", async () => {
+    const { ws, asOwner, asAdmin, snapshot, events } = await setup();
+    const before = await snapshot();
+    const auditBefore = (await events()).length;
+    await expect(updateConnection(ws.id, { baseUrl: SIM, username: "demo@senar.test", password: "" }, asOwner)).rejects.toThrow(/Type the Senar password again/);
+    await expect(updateConnection(ws.id, { baseUrl: SIM, username: "demo@senar.test" }, cli)).rejects.toThrow(/Type the Senar password again/);
+    expect(await status(updateConnection(ws.id, { baseUrl: env().SENAR_BASE_URL, username: "someone-else", password: "" }, asAdmin))).toBe(400);
+    expect(await snapshot()).toEqual(before);
+    expect(await events()).toHaveLength(auditBefore);
+  });
+
+  it("an admin may not change the address (403, even with the password), but may re-enter the username and password", async () => {
+    const { ws, asAdmin, snapshot, events } = await setup();
+    const before = await snapshot();
+    expect(await status(updateConnection(ws.id, { baseUrl: SIM, username: "demo@senar.test", password: "demo-pass1" }, asAdmin))).toBe(403);
+    expect(await status(updateConnection(ws.id, { baseUrl: SIM, username: "demo@senar.test", password: "" }, asAdmin))).toBe(403);
+    // A caller with a session but no role is treated as not an owner.
+    expect(await status(updateConnection(ws.id, { baseUrl: SIM, username: "demo@senar.test", password: "x" }, { user: asAdmin.user }))).toBe(403);
+    expect(await snapshot()).toEqual(before);
+    expect((await events()).map((e) => e.action)).not.toContain("connection.address_changed");
+
+    await updateConnection(ws.id, { baseUrl: env().SENAR_BASE_URL, username: "new-user", password: "new-pass1" }, asAdmin);
+    const after = await snapshot();
+    expect(after.senarUsername).toBe("new-user");
+    expect(decrypt(after.senarPasswordEnc ?? "")).toBe("new-pass1");
+    expect(after.senarBaseUrl).toBe(before.senarBaseUrl);
+  });
+
+  it("an owner with the password changes the address: audited with the old and new host, never the password", async () => {
+    const { ws, asOwner, snapshot, events } = await setup();
+    await updateConnection(ws.id, { baseUrl: `${SIM}/`, username: "demo@senar.test", password: "demo-pass1" }, asOwner);
+    expect((await snapshot()).senarBaseUrl).toBe(SIM);
+    const all = await events();
+    const changed = all.filter((e) => e.action === "connection.address_changed");
+    expect(changed).toEqual([
+      { action: "connection.address_changed", details: { fromHost: new URL(env().SENAR_BASE_URL).host, toHost: "127.0.0.1:4010", from: env().SENAR_BASE_URL.replace(/\/+$/, ""), to: SIM } },
+    ]);
+    expect(JSON.stringify(all)).not.toContain("demo-pass1");
+  });
+
+  it("an address on a host that is not allowed is refused when saved, whoever saves it", async () => {
+    const { ws, asOwner, snapshot } = await setup();
+    const before = await snapshot();
+    for (const baseUrl of ["http://localhost:4010", "http://169.254.169.254/latest#", "http://[::1]:4010", "http://0x7f000002:4010", "https://studio.senar.io.evil.example"]) {
+      await expect(updateConnection(ws.id, { baseUrl, username: "demo@senar.test", password: "demo-pass1" }, asOwner), baseUrl).rejects.toThrow(/allowed Senar host/);
+      await expect(updateConnection(ws.id, { baseUrl, username: "demo@senar.test", password: "demo-pass1" }, cli), baseUrl).rejects.toThrow(/allowed Senar host/);
+    }
+    expect(await snapshot()).toEqual(before);
   });
 });

@@ -12,6 +12,9 @@ import { startCluster, type Cluster } from "./postgres-cluster";
 import { startApp, type AppSecrets, type RunningApp } from "./prod-app";
 
 export type Persona = "owner" | "admin" | "viewer" | "outsider";
+/** The simulator listens on 127.0.0.1, which the outgoing guard refuses unless listed. */
+const SIM_HOSTS = { SENAR_ALLOWED_HOSTS: "studio.senar.io,127.0.0.1", OUTBOUND_ALLOWED_HOSTS: "127.0.0.1" };
+
 export const SIM_ACCOUNTS = [
   { username: "demo@senar.test", password: "demo-pass1", seed: 42, accountName: "ACME" },
   { username: "globex@senar.test", password: "globex-pass1", seed: 7, accountName: "Globex" },
@@ -54,7 +57,7 @@ export async function startDatabase(secrets: AppSecrets, appUrl = "http://127.0.
   await admin.query("CREATE DATABASE portal");
   await admin.end();
   const dbUrl = cluster.url("portal");
-  Object.assign(process.env, { DATABASE_URL: dbUrl, APP_URL: appUrl, DATA_DIR: cluster.dir, ...secrets });
+  Object.assign(process.env, { DATABASE_URL: dbUrl, APP_URL: appUrl, DATA_DIR: cluster.dir, ...SIM_HOSTS, ...secrets });
   const { createAdapterFactory } = await import("@/server/db/adapter");
   const { applyMigrations } = await import("@/server/db/migrate");
   const factory = createAdapterFactory({ mode: "postgres", url: dbUrl });
@@ -149,7 +152,7 @@ export async function startPortal(opts: { activities?: number; cache?: ("acme" |
     // Seeding is done: the app process owns the database from here (the fault suite restarts it).
     const { disconnectDb } = await import("@/server/db/client");
     await disconnectDb();
-    const app = await startApp({ databaseUrl: dbUrl, secrets, env: { SENAR_TIMEOUT_MS: "5000", ...opts.appEnv } });
+    const app = await startApp({ databaseUrl: dbUrl, secrets, env: { SENAR_TIMEOUT_MS: "5000", ...SIM_HOSTS, ...opts.appEnv } });
     const cookieOf = async (u: { id: string; email: string; name: string | null }) => ({ ...u, cookie: await sessionCookie(secrets.AUTH_SECRET, u) });
     return {
       cluster,

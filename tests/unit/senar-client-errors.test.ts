@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanSenarMessage, SenarError, senarMessageFrom, toAppError } from "@/server/senar/errors";
+import { cleanSenarMessage, SenarError, senarMessageFrom, senarProblem, toAppError } from "@/server/senar/errors";
 
 describe("Senar error messages", () => {
   it("takes Senar's own words from message / error / title, or short plain text", () => {
@@ -27,11 +27,36 @@ describe("Senar error messages", () => {
     expect(toAppError(new SenarError("bad_response", "x"))).toMatchObject({ code: "senar_bad_response", status: 502 });
     const auth = toAppError(new SenarError("authentication", "Senar rejected the stored credentials", { status: 401 }));
     expect(auth).toMatchObject({ code: "senar_rejected", status: 502 });
-    expect(auth.message).toMatch(/credentials/);
+    expect(auth.message).toMatch(/Wrong credentials/);
     expect(toAppError(new SenarError("rejected", "Password must contain letters"))).toMatchObject({ code: "bad_request", message: "Password must contain letters" });
     const refused = toAppError(new SenarError("rejected", "x", { status: 400, senarMessage: "Collection 9 does not belong to this account." }));
     expect(refused).toMatchObject({ code: "bad_request", status: 400 });
-    expect(refused.message).toContain("Collection 9 does not belong to this account.");
+    // Senar's words are upstream text: logged, never shown (issue 12). The status is shown.
+    expect(refused.message).toBe("Senar refused the request (HTTP 400).");
     expect(toAppError(new SenarError("rejected", "x", { status: 409 }))).toMatchObject({ code: "senar_rejected", status: 502 });
+  });
+
+  it("shows a fixed message and at most the HTTP status: never upstream text or network codes", () => {
+    const secretish = "ECONNREFUSED 10.0.0.5:8080 <html>internal admin</html> Collection 9 does not belong";
+    const errors = [
+      new SenarError("unavailable", `Senar could not be reached (${secretish})`),
+      new SenarError("unavailable", `Senar answered HTTP 500`, { status: 500, senarMessage: secretish }),
+      new SenarError("timeout", secretish),
+      new SenarError("bad_response", secretish, { status: 200 }),
+      new SenarError("authentication", secretish, { status: 401, senarMessage: secretish }),
+      new SenarError("rejected", secretish, { status: 409, senarMessage: secretish }),
+      new SenarError("rejected", secretish, { status: 400, senarMessage: secretish }),
+      new SenarError("redirect", secretish, { status: 303 }),
+      new SenarError("address_refused", secretish),
+    ];
+    for (const e of errors) {
+      const { message } = senarProblem(e);
+      expect(message).not.toMatch(/ECONN|10\.0\.0\.5|html|belong/);
+      expect(toAppError(e).message).toBe(message);
+    }
+    expect(senarProblem(errors[1]!).message).toBe("Senar answered HTTP 500. Try again in a few minutes.");
+    expect(senarProblem(errors[0]!).message).toBe("Senar could not be reached. Try again in a few minutes.");
+    expect(senarProblem(errors[7]!)).toEqual({ code: "senar_bad_response", message: "Senar answered a redirect (303); redirects are refused. Check the Senar address." });
+    expect(senarProblem(errors[8]!).code).toBe("bad_request");
   });
 });

@@ -25,6 +25,7 @@ export default async function ConnectionPage({ params }: { params: Promise<{ slu
   // Only whether a password is stored reaches the page, never the value.
   const hasPassword = ws.senarPasswordEnc !== null;
   const tz = ctx.workspace.timeZone;
+  const isOwner = ctx.role === "OWNER";
   return (
     <>
       <Card title="Status">
@@ -47,7 +48,16 @@ export default async function ConnectionPage({ params }: { params: Promise<{ slu
       </Card>
       <Card title="Senar account" description="The portal signs in to Senar with this account to read users and training activities.">
         <ActionForm action={saveConnection.bind(null, slug)} submitLabel="Save connection">
-          <Field id="baseUrl" name="baseUrl" label="Senar address" type="url" defaultValue={ws.senarBaseUrl ?? env().SENAR_BASE_URL} required />
+          <Field
+            id="baseUrl"
+            name="baseUrl"
+            label="Senar address"
+            type="url"
+            defaultValue={ws.senarBaseUrl ?? env().SENAR_BASE_URL}
+            required
+            readOnly={!isOwner}
+            hint={isOwner ? "Changing it needs the password typed again; the owners are told." : "Only an owner can change the address."}
+          />
           <Field id="username" name="username" label="Senar username" autoComplete="off" defaultValue={ws.senarUsername ?? ""} required />
           <Field
             id="password"
@@ -57,7 +67,11 @@ export default async function ConnectionPage({ params }: { params: Promise<{ slu
             autoComplete="new-password"
             placeholder={hasPassword ? "•••• stored" : ""}
             required={!hasPassword}
-            hint={hasPassword ? "A password is stored (encrypted). Leave this empty to keep it, or type a new one to replace it." : "Stored encrypted; it is never shown again."}
+            hint={
+              hasPassword
+                ? "A password is stored (encrypted). Leave this empty to keep it (only while the address and username stay the same), or type a new one to replace it."
+                : "Stored encrypted; it is never shown again."
+            }
           />
         </ActionForm>
       </Card>
