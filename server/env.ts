@@ -34,6 +34,12 @@ const schema = z.object({
   SMTP_URL: optionalString,
   MAIL_FROM: optionalString,
   VERCEL: optionalString,
+  /// Deliveries per minute accepted on one webhook URL (Senar signs nothing; a leaked URL is the threat).
+  WEBHOOK_RATE_LIMIT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000_000).default(1_200)),
+  /// Days kept of webhook deliveries, invalid records and finished sync runs (server/retention.ts).
+  RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(36_500).default(90)),
+  /// Days kept of sign-in attempts (the throttle only needs minutes of them).
+  LOGIN_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(36_500).default(30)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
 });
 
