@@ -70,6 +70,8 @@ export async function startPortal(opts: PortalOptions): Promise<Portal> {
       CRON_SECRET: randomBytes(24).toString("base64url"),
       SCHEDULER: "off",
       LOG_LEVEL: "warn",
+      // The benches load one hook URL far beyond a real Senar's pace: lift its budget.
+      WEBHOOK_RATE_LIMIT: "100000000",
     };
     const mig = await runCaptured(process.execPath, [...TSX, "scripts/db-migrate.ts"], { env });
     if (mig.code !== 0) throw new Error(`db:migrate failed: ${mig.stderr || mig.stdout}`);
