@@ -75,6 +75,9 @@ describe(`forged webhook deliveries (${process.env.TEST_DB_KIND})`, () => {
   it("are provisional, and the next full sync restores Senar's score, even when forged during that sync", async () => {
     const ws = await workspace("forge-score");
     const { token } = await createSubscription(ws, "activity");
+    const userToken = (await createSubscription(ws, "user")).token;
+    const realUser = sim.dataset().users().next().value as { id: string; lastName: string };
+    const user = () => db.senarUser.findUniqueOrThrow({ where: { workspaceId_id: { workspaceId: ws, id: realUser.id } } });
     expect((await runSync(ws, { trigger: "test" })).status).toBe("SUCCEEDED");
     expect((await row(ws, real.id)).provisional).toBe(false);
 
@@ -87,7 +90,12 @@ describe(`forged webhook deliveries (${process.env.TEST_DB_KIND})`, () => {
     const senar = async (id: string): Promise<SenarClient> => {
       const c = await senarFor(id);
       const wrapped = {
-        streamUsers: c.streamUsers.bind(c),
+        streamUsers: async (...args: Parameters<SenarClient["streamUsers"]>) => {
+          await new Promise((r) => setTimeout(r, 5));
+          expect((await post(userToken, { ...realUser, lastName: "Forged" })).status).toBe(200);
+          expect(await user()).toMatchObject({ lastName: "Forged", provisional: true });
+          return c.streamUsers(...args);
+        },
         streamActivities: async (...args: Parameters<SenarClient["streamActivities"]>) => {
           await new Promise((r) => setTimeout(r, 5));
           expect((await post(token, { ...real, totalPoints: 2 })).status).toBe(200);
@@ -102,6 +110,7 @@ describe(`forged webhook deliveries (${process.env.TEST_DB_KIND})`, () => {
     expect(restored.totalPoints).toBe(real.totalPoints);
     expect(restored.provisional).toBe(false);
     expect(restored.presentAtSource).toBe(true);
+    expect(await user()).toMatchObject({ lastName: realUser.lastName, provisional: false, presentAtSource: true });
     await expectRollupsEqualRecomputation(ws);
   });
 
