@@ -145,11 +145,11 @@ export async function intakeWebhook(token: string, req: Request): Promise<Respon
     if (!items) {
       // Valid JSON but no records: still "something changed" at Senar, honoured once per gap.
       const queued = await queueSync(sub.workspaceId, "webhook", { notWithinMs: SIGNAL_GAP_MS });
-      const note = queued ? "No records in the body; a sync was scheduled." : "No records in the body; a sync is running or was scheduled recently.";
+      const note = `No records found; ${queued ? "a sync was scheduled" : "a sync is running or was scheduled recently"}.`;
       await db.webhookDelivery.create({
         data: { workspaceId: sub.workspaceId, subscriptionId: sub.id, receivedAt, bytes: payload.bytes, status: 202, note },
       });
-      return Response.json({ accepted: true, taken: 0, refused: 0, queued, note: note.replace("in the body", "found") }, { status: 202 });
+      return Response.json({ accepted: true, taken: 0, refused: 0, queued, note }, { status: 202 });
     }
     const valid: Parsed<SenarUser | SenarActivity>[] = [];
     const refused: Refused[] = [];
