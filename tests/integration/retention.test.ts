@@ -5,6 +5,7 @@ import { GET as cronRetention } from "@/app/api/cron/retention/route";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { pruneOld } from "@/server/retention";
+import { startScheduler } from "@/server/sync/scheduler";
 
 const DAY = 86_400_000;
 const ago = (days: number) => new Date(Date.now() - days * DAY);
@@ -54,5 +55,19 @@ describe(`retention (${process.env.TEST_DB_KIND})`, () => {
     const res = await cronRetention(new Request(url, { headers: { authorization: `Bearer ${env().CRON_SECRET}` } }), { params: Promise.resolve({}) });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { deleted: { loginAttempts: number } }).deleted.loginAttempts).toBe(1);
+  });
+
+  it("is run by the built-in scheduler", async () => {
+    const old = await db.loginAttempt.create({ data: { email: "c@x", ip: "1.1.1.1", success: false, createdAt: ago(400) } });
+    const g = globalThis as { __senarScheduler?: ReturnType<typeof setInterval> };
+    startScheduler(50);
+    try {
+      const until = Date.now() + 10_000;
+      while ((await db.loginAttempt.count({ where: { id: old.id } })) > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      expect(await db.loginAttempt.count({ where: { id: old.id } })).toBe(0);
+    } finally {
+      clearInterval(g.__senarScheduler);
+      delete g.__senarScheduler;
+    }
   });
 });
