@@ -45,6 +45,12 @@ const schema = z.object({
     emptyAsUndefined,
     z.union([z.literal("vercel"), z.coerce.number().int().min(0).max(20)], { message: 'must be a number of proxy hops (0-20) or "vercel"' }).default(0),
   ),
+  /// Deliveries per minute accepted on one webhook URL (Senar signs nothing; a leaked URL is the threat).
+  WEBHOOK_RATE_LIMIT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000_000).default(1_200)),
+  /// Days kept of webhook deliveries, invalid records and finished sync runs (server/retention.ts).
+  RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(36_500).default(90)),
+  /// Days kept of sign-in attempts (the throttle only needs minutes of them).
+  LOGIN_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(36_500).default(30)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
 });
 

@@ -73,6 +73,8 @@ export async function startPortal(opts: PortalOptions): Promise<Portal> {
       // The simulator listens on 127.0.0.1, which the outgoing guard refuses unless listed.
       SENAR_ALLOWED_HOSTS: "127.0.0.1",
       OUTBOUND_ALLOWED_HOSTS: "127.0.0.1",
+      // The benches load one hook URL far beyond a real Senar's pace: lift its budget.
+      WEBHOOK_RATE_LIMIT: "100000000",
     };
     const mig = await runCaptured(process.execPath, [...TSX, "scripts/db-migrate.ts"], { env });
     if (mig.code !== 0) throw new Error(`db:migrate failed: ${mig.stderr || mig.stdout}`);

@@ -35,7 +35,7 @@ export function apiAuth(minRole: Role = "VIEWER") {
     let caller: ApiCaller;
     if (presented !== null) {
       const key = await findLiveKey(presented);
-      if (!key) throw new AppError("unauthenticated", "Unknown or revoked API key.");
+      if (!key) throw new AppError("unauthenticated", "Unknown, revoked or expired API key.");
       caller = {
         workspace: key.workspace,
         via: "key",

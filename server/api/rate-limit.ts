@@ -8,20 +8,22 @@ export type RateDecision = { allowed: boolean; count: number; limit: number; res
 
 export async function hitRateLimit(
   key: string,
-  opts: { limit: number; windowSeconds: number; now?: Date },
+  opts: { limit: number; windowSeconds: number; now?: Date; cost?: number },
   client: Db = db,
 ): Promise<RateDecision> {
   const now = opts.now ?? new Date();
   const windowMs = opts.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  // Several units at once (webhook-rate-limit.ts reserves a share of the window per query).
+  const cost = opts.cost ?? 1;
   const rows = await client.$queryRaw<{ count: number }[]>`
-    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
-    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1
+    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, ${cost}::int)
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + ${cost}::int
     RETURNING "count"`;
-  const count = Number(rows[0]?.count ?? 1);
+  const count = Number(rows[0]?.count ?? cost);
   const resetAt = new Date(windowStart.getTime() + windowMs);
   // Old windows are dead weight; sweep now and then rather than on every request.
-  if (count === 1 && Math.random() < 0.05) {
+  if (count === cost && Math.random() < 0.05) {
     // Keys under "idem:" are idempotency locks (server/senar-users/add-user.ts), kept on purpose.
     await client.rateLimitBucket.deleteMany({
       where: { windowStart: { lt: new Date(now.getTime() - 3_600_000) }, NOT: { key: { startsWith: "idem:" } } },

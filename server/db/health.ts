@@ -1,5 +1,6 @@
 import "server-only";
-// Database health for /api/health: mode, reachability within a deadline, pending migrations.
+// Database health for /api/health: mode, reachability within a deadline, pending migrations,
+// and the answer (details only for the operator).
 import { type Db } from "./client";
 import { migrationNames } from "./migrate";
 
@@ -47,4 +48,14 @@ export async function checkDatabase(db: Db, mode: DbHealth["mode"], timeoutMs = 
   } catch (err) {
     return { mode, reachable: false, pendingMigrations: null, error: reason(err) };
   }
+}
+
+/** The /api/health answer: plain ok/unavailable for the public, the details for an operator. */
+export function healthAnswer(database: DbHealth, detailed: boolean): Response {
+  const ok = database.reachable && database.pendingMigrations?.length === 0;
+  const headers = { "Cache-Control": "no-store" };
+  const code = ok ? 200 : 503;
+  if (!detailed) return Response.json({ status: ok ? "ok" : "unavailable" }, { status: code, headers });
+  const status = ok ? "ok" : database.reachable ? "migrations_pending" : "database_unreachable";
+  return Response.json({ status, database, time: new Date().toISOString() }, { status: code, headers });
 }

@@ -4,7 +4,8 @@ import "server-only";
 // their own transaction; `rebuildRollups` recomputes a workspace from the raw rows (after a
 // time-zone or pass-mark change). Days are calendar days in the workspace's time zone; an
 // activity without a trainingDate is in no day; a missing simulator/scenario/collection id is
-// grouped as 0 / "" / 0. Pass = scorePct >= COALESCE(Scenario.passMark, Workspace.passMark).
+// grouped as 0 / "" / 0; an activity no longer at the source (presentAtSource = false, see
+// mark-missing.ts) is in no rollup. Pass = scorePct >= COALESCE(Scenario.passMark, Workspace.passMark).
 import { Prisma } from "../db/generated/client";
 import { inTransaction, type Sql } from "./sql";
 
@@ -104,7 +105,7 @@ export async function dropEmptyTraineeDays(tx: Sql, ws: string, pairs: TraineeDa
     WHERE t."workspaceId" = ${ws} AND t."day" = p.day AND t."traineeId" = p.tid
       AND NOT EXISTS (
         SELECT 1 FROM "Activity" a
-        WHERE a."workspaceId" = ${ws} AND a."traineeId" = p.tid
+        WHERE a."workspaceId" = ${ws} AND a."traineeId" = p.tid AND a."presentAtSource"
           AND a."trainingDate" >= (p.day::timestamp AT TIME ZONE w.tz) AT TIME ZONE 'UTC'
           AND a."trainingDate" < ((p.day + 1)::timestamp AT TIME ZONE w.tz) AT TIME ZONE 'UTC')`;
 }
@@ -115,7 +116,7 @@ export async function rebuildRollups(client: Sql, ws: string): Promise<void> {
     await rollupLock(tx, ws, true);
     await tx.$executeRaw`DELETE FROM "DailyRollup" WHERE "workspaceId" = ${ws}`;
     await tx.$executeRaw`DELETE FROM "DailyTrainee" WHERE "workspaceId" = ${ws}`;
-    const all = Prisma.sql`(SELECT * FROM "Activity" WHERE "workspaceId" = ${ws})`;
+    const all = Prisma.sql`(SELECT * FROM "Activity" WHERE "workspaceId" = ${ws} AND "presentAtSource")`;
     await tx.$executeRaw`
       WITH rd AS (${classified(ws, all, "1")})
       INSERT INTO "DailyRollup" (${ROLLUP_COLS})
@@ -123,6 +124,6 @@ export async function rebuildRollups(client: Sql, ws: string): Promise<void> {
     await tx.$executeRaw`
       INSERT INTO "DailyTrainee" ("workspaceId", "day", "traineeId")
       SELECT DISTINCT ${ws}, ${dayOf(ws, `"trainingDate"`)}, "traineeId" FROM "Activity"
-      WHERE "workspaceId" = ${ws} AND "trainingDate" IS NOT NULL AND "traineeId" IS NOT NULL`;
+      WHERE "workspaceId" = ${ws} AND "presentAtSource" AND "trainingDate" IS NOT NULL AND "traineeId" IS NOT NULL`;
   });
 }

@@ -12,6 +12,7 @@ import { logSenarFailure, senarProblem } from "../senar/errors";
 import { senarFor } from "../senar/for-workspace";
 import { saveInvalid } from "./invalid";
 import { claimRun, Lease, LeaseLost } from "./lock";
+import { markMissing } from "./mark-missing";
 import { parseCounts, totalOf, type SyncCounts } from "./counts";
 import { upsertActivities } from "./upsert-activities";
 import { upsertUsers } from "./upsert-users";
@@ -151,18 +152,10 @@ export async function runSync(workspaceId: string, opts: SyncOptions): Promise<S
         if (overBudget) throw new Budget();
       }
     }
-    // finish: what a complete refresh did not see is no longer at the source (never deleted).
+    // finish: what a complete refresh did not see is no longer at the source (never deleted;
+    // out of the rollups: mark-missing.ts).
     const fin = await lease.write({}, async (tx) => {
-      const cutoff = run.fetchedAt;
-      const u = await tx.senarUser.updateMany({
-        where: { workspaceId, presentAtSource: true, sourceAt: { lt: cutoff }, OR: [{ seenRunId: null }, { seenRunId: { not: run.id } }] },
-        data: { presentAtSource: false },
-      });
-      const a = await tx.activity.updateMany({
-        where: { workspaceId, presentAtSource: true, sourceAt: { lt: cutoff }, OR: [{ seenRunId: null }, { seenRunId: { not: run.id } }] },
-        data: { presentAtSource: false },
-      });
-      counts.missing = u.count + a.count;
+      counts.missing = await markMissing(tx, workspaceId, run.id, run.fetchedAt);
       const status: SyncStatus = counts.users.invalid + counts.activities.invalid > 0 ? "PARTIAL" : "SUCCEEDED";
       await tx.syncRun.update({ where: { id: run.id }, data: { status, phase: "finish", counts, finishedAt: new Date() } });
       return status;

@@ -4,8 +4,10 @@ import "server-only";
 // longer ago than its interval (null = off), or a RUNNING run whose lease is free (paused on its
 // time budget, queued by a webhook, or left by a dead process). Several instances may tick at
 // once: the database lock in claimRun lets one of them work on a workspace, the others skip it.
+// The built-in timer also runs retention once a day (cron calls /api/cron/retention instead).
 import { db } from "../db/client";
 import { log } from "../log";
+import { pruneOld } from "../retention";
 import { STALE_MS } from "./lock";
 import { runSync, type SyncOutcome } from "./run-sync";
 import { utcText } from "./sql";
@@ -45,15 +47,22 @@ export async function runDueSyncs(opts: { budgetMs: number; trigger?: string }):
 
 const g = globalThis as unknown as { __senarScheduler?: ReturnType<typeof setInterval> };
 
+const RETENTION_EVERY_MS = 86_400_000;
+
 /** The built-in scheduler: one tick a minute, never two at once in this process. */
 export function startScheduler(everyMs = 60_000): void {
   if (g.__senarScheduler) return;
   let busy = false;
+  let prunedAt = 0;
   g.__senarScheduler = setInterval(() => {
     if (busy) return;
     busy = true;
+    const prune = Date.now() - prunedAt >= RETENTION_EVERY_MS;
+    if (prune) prunedAt = Date.now();
     runDueSyncs({ budgetMs: everyMs * 5 })
       .catch((err: unknown) => log.error("scheduler tick failed", { err }))
+      .then(() => (prune ? pruneOld().then(() => undefined) : undefined))
+      .catch((err: unknown) => log.error("retention failed", { err }))
       .finally(() => (busy = false));
   }, everyMs);
   g.__senarScheduler.unref?.();

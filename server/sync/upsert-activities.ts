@@ -2,7 +2,9 @@ import "server-only";
 // Set-based upsert of Senar activities, the one write path for full syncs and webhooks.
 // Per batch, in one transaction: dimensions, then new rows (INSERT … ON CONFLICT DO NOTHING),
 // then existing rows (UPDATE reading the locked previous version, so counts and rollup deltas
-// are exact under concurrency), then usage. A row observed later (sourceAt) is never replaced.
+// are exact under concurrency), then usage. A row observed later (sourceAt) is never replaced,
+// except that a full sync always replaces a provisional (webhook-written) row: Senar signs no
+// delivery, so only its own list is authoritative. Rollups count the rows present at the source.
 import type { Parsed, SenarActivity } from "../senar/schemas";
 import { Prisma } from "../db/generated/client";
 import { DELTA_COLS, dayOf, dropEmptyRollups, dropEmptyTraineeDays, rollupDeltaCtes, type TraineeDay } from "./rollups";
@@ -41,8 +43,8 @@ async function insertNew(tx: Sql, ws: string, rows: ActivityRow[], meta: WriteMe
     WITH lk AS (SELECT pg_advisory_xact_lock_shared(hashtext('rollup'), hashtext(${ws}))::text AS ok),
     ${dims ? Prisma.sql`${dims},` : Prisma.empty}
     ins AS (
-      INSERT INTO "Activity" ("workspaceId", "id", ${raw(cols(""))}, "presentAtSource", "seenRunId", "sourceAt", "firstSeenAt", "updatedAt")
-      SELECT ${ws}, i."id", ${raw(cols("i."))}, true, ${meta.runId ?? null}::text, ${utcText(meta.sourceAt)}::timestamp(3),
+      INSERT INTO "Activity" ("workspaceId", "id", ${raw(cols(""))}, "presentAtSource", "provisional", "seenRunId", "sourceAt", "firstSeenAt", "updatedAt")
+      SELECT ${ws}, i."id", ${raw(cols("i."))}, true, ${meta.source === "webhook"}::boolean, ${meta.runId ?? null}::text, ${utcText(meta.sourceAt)}::timestamp(3),
              ${now}::timestamp(3), ${now}::timestamp(3)
       FROM ${unnestOf(rows, ACTIVITY_COLUMNS)} CROSS JOIN lk
       ORDER BY i."id"
@@ -56,45 +58,48 @@ async function insertNew(tx: Sql, ws: string, rows: ActivityRow[], meta: WriteMe
   return new Set(got.map((g) => g.id));
 }
 
-type Updated = { changed: boolean; oldDay: string | null; oldTrainee: string | null; newDay: string | null; newTrainee: string | null };
+type Updated = { changed: boolean; revived: boolean; oldDay: string | null; oldTrainee: string | null; newDay: string | null; newTrainee: string | null };
 
 async function updateExisting(tx: Sql, ws: string, rows: ActivityRow[], meta: WriteMeta): Promise<number> {
   const now = utcText(new Date());
   const sets = FIELD_NAMES.map((n) => `"${n}" = i."${n}"`).join(", ");
-  const oldCols = ["id", "hash", ...DELTA_COLS].map((c) => `"${c}"`).join(", ");
+  const oldCols = ["id", "hash", "presentAtSource", "provisional", ...DELTA_COLS].map((c) => `"${c}"`).join(", ");
+  const deltaOld = DELTA_COLS.map((c) => `old."${c}" AS "old_${c}"`).join(", ");
+  const deltaNew = DELTA_COLS.map((c) => `i."${c}" AS "new_${c}"`).join(", ");
+  const fromSync = meta.source === "sync";
   const result = await tx.$queryRaw<Updated[]>`
     WITH i AS (SELECT * FROM ${unnestOf(rows, ACTIVITY_COLUMNS)}),
     old AS (
       SELECT ${raw(oldCols.split(", ").map((c) => `a.${c}`).join(", "))}
       FROM "Activity" a JOIN i ON a."workspaceId" = ${ws} AND a."id" = i."id"
-      WHERE a."sourceAt" <= ${utcText(meta.sourceAt)}::timestamp(3)
+      WHERE (a."sourceAt" <= ${utcText(meta.sourceAt)}::timestamp(3) OR (${fromSync}::boolean AND a."provisional"))
       ORDER BY a."id"
       FOR UPDATE OF a
     ), upd AS (
       UPDATE "Activity" a SET ${raw(sets)}, "presentAtSource" = true,
+        "provisional" = CASE WHEN ${fromSync}::boolean THEN false ELSE old."provisional" OR old."hash" <> i."hash" END,
         "seenRunId" = COALESCE(${meta.runId ?? null}::text, a."seenRunId"),
         "sourceAt" = ${utcText(meta.sourceAt)}::timestamp(3),
         "updatedAt" = CASE WHEN old."hash" = i."hash" THEN a."updatedAt" ELSE ${now}::timestamp(3) END
       FROM i, old
       WHERE a."workspaceId" = ${ws} AND a."id" = i."id" AND old."id" = i."id"
-      RETURNING old."hash" <> i."hash" AS changed,
-        ${raw(oldCols.split(", ").slice(2).map((c) => `old.${c} AS "old_${c.slice(1, -1)}"`).join(", "))},
-        ${raw(oldCols.split(", ").slice(2).map((c) => `i.${c} AS "new_${c.slice(1, -1)}"`).join(", "))}
+      RETURNING old."hash" <> i."hash" AS changed, NOT old."presentAtSource" AS revived, ${raw(deltaOld)}, ${raw(deltaNew)}
     ), moved AS (
-      SELECT -1 AS sign, ${raw(renamed("old_"))} FROM upd WHERE changed
+      -- A row marked not at the source is out of the rollups; it comes back when it reappears.
+      SELECT -1 AS sign, ${raw(renamed("old_"))} FROM upd WHERE changed AND NOT revived
       UNION ALL
-      SELECT 1 AS sign, ${raw(renamed("new_"))} FROM upd WHERE changed
+      SELECT 1 AS sign, ${raw(renamed("new_"))} FROM upd WHERE changed OR revived
     ), ${rollupDeltaCtes(ws, "moved")}
-    SELECT changed,
+    SELECT changed, revived,
       ${dayOf(ws, `"old_trainingDate"`)}::text AS "oldDay", "old_traineeId" AS "oldTrainee",
       ${dayOf(ws, `"new_trainingDate"`)}::text AS "newDay", "new_traineeId" AS "newTrainee"
     FROM upd`;
   const left: TraineeDay[] = result
-    .filter((r) => r.changed && r.oldDay !== null && r.oldTrainee !== null && (r.oldDay !== r.newDay || r.oldTrainee !== r.newTrainee))
+    .filter((r) => r.changed && !r.revived && r.oldDay !== null && r.oldTrainee !== null && (r.oldDay !== r.newDay || r.oldTrainee !== r.newTrainee))
     .map((r) => ({ day: r.oldDay!, traineeId: r.oldTrainee! }));
   if (left.length) await dropEmptyTraineeDays(tx, ws, left);
   if (result.some((r) => r.changed)) await dropEmptyRollups(tx, ws);
-  return result.filter((r) => r.changed).length;
+  return result.filter((r) => r.changed || r.revived).length;
 }
 
 function renamed(prefix: string): string {

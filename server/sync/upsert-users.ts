@@ -1,5 +1,6 @@
 import "server-only";
-// Set-based upsert of Senar users (same shape and guarantees as upsert-activities).
+// Set-based upsert of Senar users (same shape and guarantees as upsert-activities, including
+// "a full sync always replaces a provisional, webhook-written row").
 import { Prisma } from "../db/generated/client";
 import type { Parsed, SenarUser } from "../senar/schemas";
 import {
@@ -51,12 +52,13 @@ export async function upsertUsers(
   const now = utcText(new Date());
   const sourceAt = utcText(meta.sourceAt);
   const runId = meta.runId ?? null;
+  const fromSync = meta.source === "sync";
   return inTransaction(client, async (tx) => {
     const ins = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO "SenarUser" ("workspaceId", "id", ${raw(FIELDS.map((n) => `"${n}"`).join(", "))},
-        "presentAtSource", "seenRunId", "sourceAt", "firstSeenAt", "updatedAt")
+        "presentAtSource", "provisional", "seenRunId", "sourceAt", "firstSeenAt", "updatedAt")
       SELECT ${workspaceId}, i."id", ${raw(FIELDS.map((n) => `i."${n}"`).join(", "))},
-        true, ${runId}::text, ${sourceAt}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3)
+        true, ${!fromSync}::boolean, ${runId}::text, ${sourceAt}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3)
       FROM ${unnestOf(rows, COLUMNS)}
       ORDER BY i."id"
       ON CONFLICT ("workspaceId", "id") DO NOTHING
@@ -69,11 +71,12 @@ export async function upsertUsers(
       const upd = await tx.$queryRaw<{ changed: boolean }[]>`
         WITH i AS (SELECT * FROM ${unnestOf(existing, COLUMNS)}),
         old AS (
-          SELECT u."id", u."hash" FROM "SenarUser" u JOIN i ON u."workspaceId" = ${workspaceId} AND u."id" = i."id"
-          WHERE u."sourceAt" <= ${sourceAt}::timestamp(3)
+          SELECT u."id", u."hash", u."provisional" FROM "SenarUser" u JOIN i ON u."workspaceId" = ${workspaceId} AND u."id" = i."id"
+          WHERE (u."sourceAt" <= ${sourceAt}::timestamp(3) OR (${fromSync}::boolean AND u."provisional"))
           ORDER BY u."id" FOR UPDATE OF u
         )
         UPDATE "SenarUser" u SET ${raw(FIELDS.map((n) => `"${n}" = i."${n}"`).join(", "))}, "presentAtSource" = true,
+          "provisional" = CASE WHEN ${fromSync}::boolean THEN false ELSE old."provisional" OR old."hash" <> i."hash" END,
           "seenRunId" = COALESCE(${runId}::text, u."seenRunId"), "sourceAt" = ${sourceAt}::timestamp(3),
           "updatedAt" = CASE WHEN old."hash" = i."hash" THEN u."updatedAt" ELSE ${now}::timestamp(3) END
         FROM i, old

@@ -1,7 +1,9 @@
 import "server-only";
 // POST /api/webhooks/senar/<token>: Senar's deliveries (Zapier REST-hook style). The token is
-// the only secret (Senar does not sign), checked before anything is parsed. Records go through
-// the same upserts as a sync, batched under load (delivery-batch.ts). Bad input gets a 4xx and
+// the only secret (Senar does not sign), checked before anything is parsed; each URL has a
+// per-minute budget (hook-rate-limit.ts), and over it the answer is 429 with nothing written.
+// Records go through the same upserts as a sync, batched under load (delivery-batch.ts), and
+// stay provisional until a full sync confirms or replaces them. Bad input gets a 4xx and
 // stores no record; a database failure answers 503 so Senar retries (a delivery is
 // acknowledged only once it is stored).
 import { db } from "../db/client";
@@ -11,7 +13,9 @@ import { log } from "../log";
 import { parseRecord, type Parsed, type Refused, type SenarActivity, type SenarUser } from "../senar/schemas";
 import { hashHookToken, sameHash, TOKEN_PATTERN } from "./hook-token";
 import { storeDelivery } from "./delivery-batch";
-import { queueSync } from "./queue";
+import { takeHookSlot } from "./hook-rate-limit";
+import { queueSync, SIGNAL_GAP_MS } from "./queue";
+import { env } from "../env";
 
 export const MAX_WEBHOOK_BYTES = 1_000_000;
 const MAX_DEPTH = 32;
@@ -106,6 +110,21 @@ export async function intakeWebhook(token: string, req: Request): Promise<Respon
     return errorResponse(new AppError("database_unavailable", "Try again shortly."));
   }
 
+  try {
+    const slot = await takeHookSlot(sub.id, env().WEBHOOK_RATE_LIMIT);
+    if (!slot.ok) {
+      // Not logged: a flood must not fill the delivery log either.
+      return errorResponse(
+        new AppError("rate_limited", `At most ${env().WEBHOOK_RATE_LIMIT} deliveries per minute on this webhook; retry in ${slot.retryAfterSeconds} s.`, {
+          retryAfterSeconds: slot.retryAfterSeconds,
+        }),
+      );
+    }
+  } catch (err) {
+    log.error("webhook rate limit could not be checked", { err });
+    return errorResponse(new AppError("database_unavailable", "Try again shortly."));
+  }
+
   let payload: { body: unknown; bytes: number };
   try {
     payload = await readPayload(req);
@@ -124,12 +143,13 @@ export async function intakeWebhook(token: string, req: Request): Promise<Respon
   const kind = sub.method === "user" ? "user" : "activity";
   try {
     if (!items) {
-      // Valid JSON but no records: still "something changed" at Senar.
+      // Valid JSON but no records: still "something changed" at Senar, honoured once per gap.
+      const queued = await queueSync(sub.workspaceId, "webhook", { notWithinMs: SIGNAL_GAP_MS });
+      const note = `No records found; ${queued ? "a sync was scheduled" : "a sync is running or was scheduled recently"}.`;
       await db.webhookDelivery.create({
-        data: { workspaceId: sub.workspaceId, subscriptionId: sub.id, receivedAt, bytes: payload.bytes, status: 202, note: "No records in the body; a sync was scheduled." },
+        data: { workspaceId: sub.workspaceId, subscriptionId: sub.id, receivedAt, bytes: payload.bytes, status: 202, note },
       });
-      await queueSync(sub.workspaceId, "webhook");
-      return Response.json({ accepted: true, taken: 0, refused: 0, note: "No records found; a sync was scheduled." }, { status: 202 });
+      return Response.json({ accepted: true, taken: 0, refused: 0, queued, note }, { status: 202 });
     }
     const valid: Parsed<SenarUser | SenarActivity>[] = [];
     const refused: Refused[] = [];

@@ -2,6 +2,7 @@ import "server-only";
 // Memberships: add, change role, disable/enable, remove. The workspace must always keep one
 // enabled owner; the check runs under a row lock on the workspace so two owners demoting each
 // other at once cannot both succeed.
+import { revokeKeysOfMember } from "../api/keys";
 import { audit } from "../audit";
 import type { Role } from "../auth/guards";
 import { db } from "../db/client";
@@ -76,13 +77,16 @@ export async function setMemberDisabled(workspaceId: string, userId: string, dis
   if (email) await audit({ workspaceId, actor: actor.user, actorLabel: actor.label, action: disabled ? "member.disabled" : "member.enabled", target: email });
 }
 
-export async function removeMember(workspaceId: string, userId: string, actor: Actor) {
-  const email = await db.$transaction(async (tx) => {
+export async function removeMember(workspaceId: string, userId: string, actor: Actor): Promise<{ apiKeysRevoked: string[] }> {
+  const removed = await db.$transaction(async (tx) => {
     await lockWorkspace(tx, workspaceId);
     const m = await loadMember(tx, workspaceId, userId);
     if (m.role === "OWNER" && !m.disabledAt && (await enabledOwners(tx, workspaceId)) <= 1) throw new AppError("conflict", LAST_OWNER);
     await tx.membership.delete({ where: { workspaceId_userId: { workspaceId, userId } } });
-    return m.user.email;
+    // Their API keys go with them (a key must not outlive its creator's access).
+    const keys = await revokeKeysOfMember(tx, workspaceId, userId, `creator ${m.user.email} removed from the workspace`);
+    return { email: m.user.email, keys };
   });
-  await audit({ workspaceId, actor: actor.user, actorLabel: actor.label, action: "member.removed", target: email });
+  await audit({ workspaceId, actor: actor.user, actorLabel: actor.label, action: "member.removed", target: removed.email, details: { apiKeysRevoked: removed.keys } });
+  return { apiKeysRevoked: removed.keys };
 }

@@ -170,9 +170,9 @@ const webhook: CaseGenerator = (ctx) => {
   return out;
 };
 
-/** The cron endpoint: anything but the exact Bearer CRON_SECRET is refused. */
-const cron: CaseGenerator = (ctx) => {
-  const base = spec({ path: () => "/api/cron/sync", methods: ["GET"], auth: { kind: "none" } }, "cron")(ctx);
+/** The cron endpoints: anything but the exact Bearer CRON_SECRET is refused. */
+const cronAt = (path: string): CaseGenerator => (ctx) => {
+  const base = spec({ path: () => path, methods: ["GET"], auth: { kind: "none" } }, path === "/api/cron/sync" ? "cron" : `cron:${path}`)(ctx);
   const s = ctx.cronSecret;
   const auths = [
     "",
@@ -185,7 +185,7 @@ const cron: CaseGenerator = (ctx) => {
     `Bearer ${ctx.keys.acme}`,
     ...draw(invalidToken, 8, "cron:auth").map((t) => `Bearer ${t.replace(/[^\x21-\x7e]/g, "x")}`),
   ];
-  return [...base, ...auths.map((a, i): Case => ({ label: `bad cron authorization #${i}`, method: "GET", path: "/api/cron/sync", headers: a ? { authorization: a } : {}, expect: "api" }))];
+  return [...base, ...auths.map((a, i): Case => ({ label: `bad cron authorization #${i}`, method: "GET", path, headers: a ? { authorization: a } : {}, expect: "api" }))];
 };
 
 const wsRoute = (rest: string, methods: string[], minRole: "VIEWER" | "ADMIN", extra: Partial<RouteSpec> = {}) =>
@@ -193,7 +193,8 @@ const wsRoute = (rest: string, methods: string[], minRole: "VIEWER" | "ADMIN", e
 
 Object.assign(ROUTE_CASES, {
   "app/api/webhooks/senar/[token]/route.ts": webhook,
-  "app/api/cron/sync/route.ts": cron,
+  "app/api/cron/sync/route.ts": cronAt("/api/cron/sync"),
+  "app/api/cron/retention/route.ts": cronAt("/api/cron/retention"),
   // The event stream and the actions below are only sent requests that must be refused: a
   // valid one would stream for a minute, or start a sync.
   "app/api/w/[slug]/events/route.ts": wsRoute("events", ["GET"], "VIEWER"),

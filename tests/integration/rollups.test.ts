@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { parseRecord, type Parsed, type SenarActivity, type SenarUser } from "@/server/senar/schemas";
+import { markMissing } from "@/server/sync/mark-missing";
 import { rebuildRollups } from "@/server/sync/rollups";
 import { upsertActivities } from "@/server/sync/upsert-activities";
 import { upsertUsers } from "@/server/sync/upsert-users";
@@ -74,8 +75,8 @@ describe(`upserts and rollups (${process.env.TEST_DB_KIND})`, () => {
     await expectRollupsEqualRecomputation();
   });
 
-  it("never lets an older observation overwrite a newer one", async () => {
-    await upsertActivities(db, ws, [act(20, { totalPoints: 3000 })], { source: "webhook", sourceAt: later(10) });
+  it("never lets an older observation overwrite a newer one (a full sync over a provisional webhook row excepted)", async () => {
+    await upsertActivities(db, ws, [act(20, { totalPoints: 3000 })], { source: "sync", sourceAt: later(10) });
     const r = await upsertActivities(db, ws, [act(20, { totalPoints: 100 })], { source: "sync", sourceAt: later(5) });
     expect(r).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
     const row = await db.activity.findUniqueOrThrow({ where: { workspaceId_id: { workspaceId: ws, id: 20n } } });
@@ -122,5 +123,19 @@ describe(`upserts and rollups (${process.env.TEST_DB_KIND})`, () => {
     expect(b.lastName).toBe("Roe");
     expect((b.raw as Record<string, unknown>).extra).toBe("kept");
     expect(b.creationDate?.toISOString()).toBe("2022-09-07T06:25:23.901Z");
+  });
+
+  it("takes rows no longer at the source out of the rollups, and back in when they reappear", async () => {
+    const present = await db.activity.count({ where: { workspaceId: ws, presentAtSource: true, trainingDate: { not: null } } });
+    expect(present).toBeGreaterThan(0);
+    const gone = await db.$transaction((tx) => markMissing(tx, ws, "no-such-run", later(1_000)));
+    expect(gone).toBeGreaterThanOrEqual(present);
+    const empty = await expectRollupsEqualRecomputation();
+    expect(empty.r).toEqual([]);
+    expect(empty.t).toEqual([]);
+    const back = await upsertActivities(db, ws, [act(3), act(4, { totalPoints: 1 })], { source: "sync", sourceAt: later(2_000) });
+    expect(back).toEqual({ inserted: 0, updated: 2, unchanged: 0 });
+    const { r } = await expectRollupsEqualRecomputation();
+    expect(r.reduce((n, x) => n + x.sessions, 0)).toBe(2);
   });
 });

@@ -109,14 +109,23 @@ describe(`webhook intake (${process.env.TEST_DB_KIND})`, () => {
     }
   });
 
-  it("does not let an older observation overwrite a newer webhook version", async () => {
+  it("does not let an older observation overwrite a newer webhook version, except a full sync's", async () => {
     await json(activity(200, { totalPoints: 3000 }));
-    const r = parseRecord("activity", activity(200, { totalPoints: 10 }));
-    if (!r.ok) throw new Error("bad fixture");
-    const older: Parsed<SenarActivity> = r.value;
-    await upsertActivities(db, ws, [older], { source: "sync", sourceAt: new Date(Date.now() - 60_000) });
-    const row = await db.activity.findUniqueOrThrow({ where: { workspaceId_id: { workspaceId: ws, id: 200n } } });
-    expect(row.totalPoints).toBe(3000);
+    const version = (points: number): Parsed<SenarActivity> => {
+      const r = parseRecord("activity", activity(200, { totalPoints: points }));
+      if (!r.ok) throw new Error("bad fixture");
+      return r.value;
+    };
+    const at = () => db.activity.findUniqueOrThrow({ where: { workspaceId_id: { workspaceId: ws, id: 200n } } });
+    // An older webhook observation (a late retry) loses to the newer one.
+    await upsertActivities(db, ws, [version(20)], { source: "webhook", sourceAt: new Date(Date.now() - 60_000) });
+    expect((await at()).totalPoints).toBe(3000);
+    // Senar signs no delivery: a full sync's record replaces a provisional row, whatever its age.
+    await upsertActivities(db, ws, [version(10)], { source: "sync", sourceAt: new Date(Date.now() - 60_000) });
+    expect(await at()).toMatchObject({ totalPoints: 10, provisional: false });
+    // Once confirmed, the sourceAt rule holds for syncs too.
+    await upsertActivities(db, ws, [version(5)], { source: "sync", sourceAt: new Date(Date.now() - 120_000) });
+    expect((await at()).totalPoints).toBe(10);
   });
 
   it("refuses bad requests with the right 4xx and stores nothing", async () => {

@@ -1,15 +1,13 @@
-// GET /api/health: database mode, reachability and pending migrations; 200 when usable, else 503.
+// GET /api/health: 200 {status:"ok"} when the database is usable (reachable, migrations applied),
+// else 503 {status:"unavailable"}. The details (mode, latency, pending migration names, reason)
+// go only to callers with `Authorization: Bearer $CRON_SECRET`: they tell a stranger which
+// version runs and what is broken.
 import { db, dbTarget } from "@/server/db/client";
-import { checkDatabase } from "@/server/db/health";
+import { checkDatabase, healthAnswer } from "@/server/db/health";
+import { hasCronSecret } from "@/server/http/cron-auth";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
-  const database = await checkDatabase(db, dbTarget().mode);
-  const ok = database.reachable && database.pendingMigrations?.length === 0;
-  const status = ok ? "ok" : database.reachable ? "migrations_pending" : "database_unreachable";
-  return Response.json(
-    { status, database, time: new Date().toISOString() },
-    { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
-  );
+export async function GET(req: Request): Promise<Response> {
+  return healthAnswer(await checkDatabase(db, dbTarget().mode), hasCronSecret(req));
 }

@@ -57,7 +57,9 @@ export function activityConditions(
   alias = "a",
 ): Sql[] {
   const c = (name: string) => raw(`${alias}."${name}"`);
-  const conds: Sql[] = [sql`${c("workspaceId")} = ${ctx.workspaceId}`];
+  // Rows Senar's last full list did not have (deleted there, or forged through a webhook) are
+  // out of the reports, as they are out of the rollups (server/sync/mark-missing.ts).
+  const conds: Sql[] = [sql`${c("workspaceId")} = ${ctx.workspaceId}`, sql`${c("presentAtSource")}`];
   if (range) conds.push(inRange(range, ctx.timeZone, alias));
   if (f.collection !== undefined) conds.push(sql`${c("collectionId")} = ${f.collection}::int`);
   if (f.simulator !== undefined) conds.push(sql`${c("simulatorId")} = ${f.simulator}::int`);

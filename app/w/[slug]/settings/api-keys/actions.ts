@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { actionResult, formArg, idArg, type ActionState } from "@/server/auth/action-result";
 import { requireMember } from "@/server/auth/guards";
 import { audit } from "@/server/audit";
-import { createApiKey, revokeApiKey } from "@/server/api/keys";
+import { createApiKey, parseExpiry, revokeApiKey } from "@/server/api/keys";
 
 export type CreateKeyState = (ActionState & { key?: string; name?: string }) | null;
 
@@ -14,8 +14,10 @@ export async function createKeyAction(slug: string, _prev: CreateKeyState, data:
   const r = await actionResult(async () => {
     formArg(data);
     const ctx = await requireMember(slug, "ADMIN");
-    const { key, apiKey } = await createApiKey({ workspaceId: ctx.workspace.id, name: String(data.get("name") ?? ""), createdById: ctx.user.id });
-    await audit({ workspaceId: ctx.workspace.id, actor: ctx.user, action: "api_key.created", target: apiKey.name, details: { id: apiKey.id, prefix: apiKey.prefix } });
+    const raw = data.get("expires");
+    const expiresAt = parseExpiry(typeof raw === "string" ? raw : null);
+    const { key, apiKey } = await createApiKey({ workspaceId: ctx.workspace.id, name: String(data.get("name") ?? ""), createdById: ctx.user.id, expiresAt });
+    await audit({ workspaceId: ctx.workspace.id, actor: ctx.user, action: "api_key.created", target: apiKey.name, details: { id: apiKey.id, prefix: apiKey.prefix, expiresAt } });
     created = { key, name: apiKey.name };
     revalidatePath(`/w/${slug}/settings/api-keys`);
     return `Key "${apiKey.name}" created. Copy it now: it will not be shown again.`;

@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import type { CreateKeyState } from "./actions";
 
 export function CreateKeyForm({ action }: { action: (s: CreateKeyState, d: FormData) => Promise<CreateKeyState> }) {
@@ -13,6 +13,12 @@ export function CreateKeyForm({ action }: { action: (s: CreateKeyState, d: FormD
     <div className="space-y-4">
       <form action={formAction} className="flex flex-wrap items-end gap-3">
         <Field id="key-name" name="name" label="Key name" placeholder="e.g. Power BI" required maxLength={80} className="min-w-64 flex-1" hint="Say where the key is used, so it can be revoked with confidence later." />
+        <SelectField id="key-expires" name="expires" label="Expires" defaultValue="90d" className="w-40">
+          <option value="30d">in 30 days</option>
+          <option value="90d">in 90 days</option>
+          <option value="365d">in a year</option>
+          <option value="never">never</option>
+        </SelectField>
         <Button type="submit" disabled={pending}>
           {pending ? "Creating…" : "Create key"}
         </Button>

@@ -1,4 +1,5 @@
-// Workspace settings → API keys: create (shown once), list with last use, revoke.
+// Workspace settings → API keys: create (shown once, optionally expiring), list with creator,
+// last use and expiry, revoke.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/action-form";
@@ -18,6 +19,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
   const ctx = await requireMember(slug, "ADMIN");
   const keys = await listApiKeys(ctx.workspace.id);
   const tz = ctx.workspace.timeZone;
+  const now = Date.now();
   return (
     <div className="space-y-6">
       <Card
@@ -44,7 +46,9 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
                 <Th>Name</Th>
                 <Th>Key</Th>
                 <Th>Created</Th>
+                <Th>Created by</Th>
                 <Th>Last used</Th>
+                <Th>Expires</Th>
                 <Th>Status</Th>
                 <Th>
                   <span className="sr-only">Actions</span>
@@ -59,10 +63,17 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
                     <code className="font-mono text-xs">{k.prefix}…</code>
                   </Td>
                   <Td>{formatDateTime(k.createdAt, tz)}</Td>
+                  <Td>{k.createdBy ?? (k.createdById ? "a deleted account" : "ops CLI")}</Td>
                   <Td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt, tz) : "Never"}</Td>
+                  <Td>{k.expiresAt ? formatDateTime(k.expiresAt, tz) : "Never"}</Td>
                   <Td>
                     {k.revokedAt ? (
-                      <span className="text-slate-600">Revoked {formatDateTime(k.revokedAt, tz)}</span>
+                      <span className="text-slate-600">
+                        Revoked {formatDateTime(k.revokedAt, tz)}
+                        {k.revokedReason ? ` (${k.revokedReason})` : ""}
+                      </span>
+                    ) : k.expiresAt && k.expiresAt.getTime() <= now ? (
+                      <span className="text-slate-600">Expired</span>
                     ) : (
                       <span className="font-medium text-emerald-700">Active</span>
                     )}

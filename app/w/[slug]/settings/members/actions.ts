@@ -54,9 +54,10 @@ export async function removeAction(slug: string, userId: string, _prev: ActionSt
   return actionResult(async () => {
     idArg(userId, "member");
     const ctx = await requireMember(slug, "OWNER");
-    await removeMember(ctx.workspace.id, userId, { user: ctx.user });
+    const { apiKeysRevoked } = await removeMember(ctx.workspace.id, userId, { user: ctx.user });
     revalidatePath(`/w/${slug}/settings/members`);
-    return "Member removed.";
+    const n = apiKeysRevoked.length;
+    return n === 0 ? "Member removed." : `Member removed; the ${n === 1 ? "API key" : `${n} API keys`} they created ${n === 1 ? "was" : "were"} revoked.`;
   });
 }
 
