@@ -35,7 +35,7 @@ export async function attemptSignIn(input: SignInInput): Promise<SignInResult> {
   if (user.totpEnabledAt && user.totpSecretEnc) {
     const otp = input.otp?.trim() ?? "";
     if (!otp) return { ok: false, code: "otp_required" };
-    const step = totpStep(decrypt(user.totpSecretEnc), otp);
+    const step = totpStep(decrypt(user.totpSecretEnc, { userId: user.id, column: "totpSecretEnc" }), otp);
     // Spend the step: a code already used (here or by a parallel sign-in) is refused.
     let secondOk =
       step !== null &&
