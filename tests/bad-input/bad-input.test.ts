@@ -302,7 +302,7 @@ function familySuite(family: string, make: (ctx: CaseContext) => FamilyCases, af
     it.each(labels)("%s", async (label) => {
       if (label === labels[0]) startedAt = new Date(Date.now() - 1000);
       const cases = make(ctx)[label] ?? [];
-      expect(cases.length).toBeGreaterThan(0);
+      expect(cases.length, `no cases for ${label}: target labels must not depend on the context`).toBeGreaterThan(0);
       familyCount.set(family, (familyCount.get(family) ?? 0) + cases.length);
       const t = await runTarget(`${family} · ${label}`, cases);
       expect(t.failed, failures.filter((f) => f.startsWith(`${family} · ${label}`)).slice(0, 5).join("\n")).toBe(0);
