@@ -4,6 +4,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
+import { authRedirect } from "./auth-redirect";
 import { secureCookies } from "./cookies";
 import { attemptSignIn } from "./sign-in";
 
@@ -59,6 +60,7 @@ export function authOptions(): NextAuthOptions {
         if (session.user) session.user.email = session.user.email ?? null;
         return { ...session, uid: token.uid };
       },
+      redirect: authRedirect,
     },
   };
 }

@@ -294,7 +294,7 @@ describe("pages", () => {
 });
 
 /** The transport families: each target is an `it`, counted per family for the summary line. */
-function familySuite(family: string, make: (ctx: CaseContext) => FamilyCases, after?: (startedAt: Date) => Promise<void>) {
+function familySuite(family: string, make: (ctx: CaseContext) => FamilyCases, after?: { name: string; check: (startedAt: Date) => Promise<void> }) {
   describe(family, () => {
     let startedAt = new Date();
     // Targets are only known once ctx exists; they are listed here by the generator's keys.
@@ -307,7 +307,7 @@ function familySuite(family: string, make: (ctx: CaseContext) => FamilyCases, af
       const t = await runTarget(`${family} · ${label}`, cases);
       expect(t.failed, failures.filter((f) => f.startsWith(`${family} · ${label}`)).slice(0, 5).join("\n")).toBe(0);
     });
-    if (after) it("afterwards", () => after(startedAt));
+    if (after) it(after.name, () => after.check(startedAt));
   });
 }
 
@@ -332,14 +332,17 @@ function placeholderCtx(): CaseContext {
 }
 
 familySuite("cookies", cookieCases);
-familySuite("headers", headerCases, async (startedAt) => {
-  // With no TRUST_PROXY, a client-sent X-Forwarded-For must not give each try its own address:
-  // every sign-in attempt of the family is counted against the one socket address.
-  const { rows } = await portal.sql.query<{ n: number; ips: number }>(
-    `SELECT count(*)::int AS n, count(DISTINCT ip)::int AS ips FROM "LoginAttempt" WHERE "createdAt" >= $1`,
-    [startedAt],
-  );
-  expect(rows[0]?.n ?? 0).toBeGreaterThan(0);
-  expect(rows[0]?.ips, "sign-in attempts recorded under client-chosen addresses").toBe(1);
+familySuite("headers", headerCases, {
+  name: "sign-in attempts with a spoofed X-Forwarded-For all count against the socket address",
+  check: async (startedAt) => {
+    // With no TRUST_PROXY, a client-sent X-Forwarded-For must not give each try its own address:
+    // every sign-in attempt of the family is counted against the one socket address.
+    const { rows } = await portal.sql.query<{ n: number; ips: number }>(
+      `SELECT count(*)::int AS n, count(DISTINCT ip)::int AS ips FROM "LoginAttempt" WHERE "createdAt" >= $1`,
+      [startedAt],
+    );
+    expect(rows[0]?.n ?? 0).toBeGreaterThan(0);
+    expect(rows[0]?.ips, "sign-in attempts recorded under client-chosen addresses").toBe(1);
+  },
 });
 familySuite("urls", urlCases);
