@@ -269,6 +269,17 @@ export function urlCases(ctx: CaseContext): FamilyCases {
       headers: { cookie: `next-auth.callback-url=${encodeURIComponent(v)}` },
       expect: "nextauth",
     })),
+    "callbackUrl: next-auth callback-url cookie on /api/auth/session": cb("next-auth.callback-url cookie", (v) => ({
+      method: "GET",
+      path: "/api/auth/session",
+      headers: { cookie: `next-auth.callback-url=${encodeURIComponent(v)}; ${ctx.cookie.viewer}` },
+      expect: "nextauth",
+    })),
+    "callbackUrl: next-auth session and CSRF endpoints": cb("/api/auth/session|csrf", (v, i) => ({
+      method: "GET",
+      path: `/api/auth/${i % 2 ? "csrf" : "session"}?${q(v)}`,
+      expect: "nextauth",
+    })),
     "callbackUrl: next-auth sign-in that succeeds": cb("credentials", (v) => ({
       method: "POST",
       path: "/api/auth/callback/credentials",
