@@ -25,3 +25,13 @@ describe("next-auth redirect callback", () => {
     }
   });
 });
+
+describe("callbackUrl values next-auth can parse (proxy.ts refuses the others)", () => {
+  it("accepts paths and http(s) URLs, refuses what next-auth's own check would answer 500 for", async () => {
+    const { nextAuthAcceptsCallback } = await import("@/lib/next-auth-callback");
+    for (const ok of ["/w", "/\t/evil.com", "https://evil.com/", "http://portal.example/x"]) expect(nextAuthAcceptsCallback(ok, baseUrl)).toBe(true);
+    for (const bad of ["\u0001", "javascript:alert(1)", "%2F%2Fevil.com", " //evil.com", "\u202e", "\\\\evil.com", "data:text/html,x"]) {
+      expect(nextAuthAcceptsCallback(bad, baseUrl)).toBe(false);
+    }
+  });
+});
