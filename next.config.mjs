@@ -1,19 +1,6 @@
-// Security headers apply to every response; the CSP allows inline scripts and styles because
-// Next.js inlines its bootstrap and no user content is ever rendered as HTML.
+// Security headers for every response. The Content-Security-Policy is not here: it carries a
+// fresh nonce per request, so proxy.ts sets it (lib/content-security-policy.ts).
 const isDev = process.env.NODE_ENV !== "production";
-
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join("; ");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -41,7 +28,6 @@ const nextConfig = {
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: csp },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Content-Type-Options", value: "nosniff" },

@@ -4,6 +4,7 @@
 // temporary table and one upsert from it (INSERT … SELECT … ON CONFLICT DO UPDATE), raw pg, no
 // hash/dimensions/rollups/progress: the plain fastest way to load the same rows.
 // The simulator runs in a child process so this process's peak RSS is the sync's own.
+import { randomUUID } from "node:crypto";
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import { Readable } from "node:stream";
@@ -58,8 +59,9 @@ try {
   const conn = { baseUrl: simUrl, username: "demo@senar.test", password: "demo-pass1" };
 
   // 1. The portal's sync.
+  const wsId = randomUUID();
   const ws = await db.workspace.create({
-    data: { slug: "bench", name: "Bench", senarBaseUrl: simUrl, senarUsername: conn.username, senarPasswordEnc: encrypt(conn.password) },
+    data: { id: wsId, slug: "bench", name: "Bench", senarBaseUrl: simUrl, senarUsername: conn.username, senarPasswordEnc: encrypt(conn.password, { workspaceId: wsId, column: "senarPasswordEnc" }) },
   });
   peakRss = process.memoryUsage().rss;
   const t0 = performance.now();

@@ -1,7 +1,8 @@
 import "server-only";
-// Server start: validate env (a bad value stops the server with a clear message) and apply
-// pending migrations to the embedded database.
-import { dbFactory } from "./db/client";
+// Server start: validate env (a bad value stops the server with a clear message), apply
+// pending migrations to the embedded database and bind its old-format secrets to their rows.
+import { upgradeSecrets } from "./auth/rotate-keys";
+import { db, dbFactory } from "./db/client";
 import { applyMigrations } from "./db/migrate";
 import { env } from "./env";
 import { log } from "./log";
@@ -11,6 +12,8 @@ export async function boot(): Promise<void> {
   if (e.dbMode === "embedded") {
     const applied = await applyMigrations(dbFactory());
     if (applied.length) log.info("applied migrations to the embedded database", { applied });
+    const upgraded = await upgradeSecrets(db);
+    if (upgraded.workspaces || upgraded.users) log.info("bound stored secrets to their rows", upgraded);
   }
   if (e.secretsGenerated) log.info("using generated secrets kept in the data folder", { dataDir: e.DATA_DIR });
   // Scheduled syncs on a plain Node server; on Vercel, Cron calls /api/cron/sync instead.

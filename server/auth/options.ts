@@ -7,6 +7,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
 import { log } from "../log";
 import { clientIp } from "./client-ip";
+import { authRedirect } from "./auth-redirect";
 import { secureCookies } from "./cookies";
 import { endSession, newSessionId, userFromToken } from "./session";
 import { attemptSignIn } from "./sign-in";
@@ -73,6 +74,7 @@ export function authOptions(): NextAuthOptions {
         if (session.user) session.user.email = session.user.email ?? null;
         return { ...session, uid: token.uid };
       },
+      redirect: authRedirect,
     },
   };
 }

@@ -10,7 +10,7 @@ export type SecondFactorUser = { id: string; totpSecretEnc: string | null; recov
 export async function spendSecondFactor(user: SecondFactorUser, code: string): Promise<boolean> {
   const otp = code.trim();
   if (!otp || !user.totpSecretEnc) return false;
-  const step = totpStep(decrypt(user.totpSecretEnc), otp);
+  const step = totpStep(decrypt(user.totpSecretEnc, { userId: user.id, column: "totpSecretEnc" }), otp);
   // Spend the step: a code already used (here or by a parallel request) is refused.
   if (
     step !== null &&

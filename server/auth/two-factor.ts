@@ -17,10 +17,10 @@ export type TwoFactorState =
 export async function twoFactorState(userId: string, email: string): Promise<TwoFactorState> {
   const u = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { totpSecretEnc: true, totpEnabledAt: true, recoveryCodes: true } });
   if (u.totpEnabledAt) return { enabled: true, since: u.totpEnabledAt, recoveryLeft: u.recoveryCodes.length };
-  let secret = u.totpSecretEnc ? decrypt(u.totpSecretEnc) : null;
+  let secret = u.totpSecretEnc ? decrypt(u.totpSecretEnc, { userId, column: "totpSecretEnc" }) : null;
   if (!secret) {
     secret = newTotpSecret();
-    await db.user.update({ where: { id: userId }, data: { totpSecretEnc: encrypt(secret) } });
+    await db.user.update({ where: { id: userId }, data: { totpSecretEnc: encrypt(secret, { userId, column: "totpSecretEnc" }) } });
   }
   const uri = totpUri(email, secret);
   return { enabled: false, secret, uri, qrDataUrl: await totpQrDataUrl(uri) };
@@ -31,7 +31,7 @@ export async function confirmTwoFactor(userId: string, code: string): Promise<{ 
   const u = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { totpSecretEnc: true, totpEnabledAt: true } });
   if (u.totpEnabledAt) throw new AppError("conflict", "Two-factor authentication is already on.");
   if (!u.totpSecretEnc) throw new AppError("bad_request", "Start again: reload the page to get a new QR code.");
-  if (!verifyTotp(decrypt(u.totpSecretEnc), code)) {
+  if (!verifyTotp(decrypt(u.totpSecretEnc, { userId, column: "totpSecretEnc" }), code)) {
     throw new AppError("invalid_input", "That code is not right. Enter the 6-digit code your app shows now (check the phone's clock if it keeps failing).");
   }
   const { codes, hashes } = await newRecoveryCodes();

@@ -40,8 +40,8 @@ export async function senarFor(workspaceId: string): Promise<SenarClient> {
   let password: string;
   let token: string | null = null;
   try {
-    password = decrypt(ws.senarPasswordEnc);
-    token = ws.senarTokenEnc ? decrypt(ws.senarTokenEnc) : null;
+    password = decrypt(ws.senarPasswordEnc, { workspaceId, column: "senarPasswordEnc" });
+    token = ws.senarTokenEnc ? decrypt(ws.senarTokenEnc, { workspaceId, column: "senarTokenEnc" }) : null;
   } catch (err) {
     if (err instanceof DecryptError) {
       throw new AppError("bad_request", "The stored Senar password cannot be decrypted with the configured ENCRYPTION_KEY. Enter the password again.");
@@ -54,7 +54,7 @@ export async function senarFor(workspaceId: string): Promise<SenarClient> {
       onToken: async (fresh) => {
         await db.workspace.update({
           where: { id: workspaceId },
-          data: { senarTokenEnc: encrypt(fresh), senarTokenAt: new Date(), connectionOkAt: new Date(), connectionError: null, connectionErrorAt: null },
+          data: { senarTokenEnc: encrypt(fresh, { workspaceId, column: "senarTokenEnc" }), senarTokenAt: new Date(), connectionOkAt: new Date(), connectionError: null, connectionErrorAt: null },
         });
       },
     },

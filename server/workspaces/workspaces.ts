@@ -1,7 +1,7 @@
 import "server-only";
 // Workspace data functions: create, settings, Senar connection, delete. The UI's server actions
 // and the ops CLI both call these, so rules and audit entries are the same everywhere.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { audit } from "../audit";
 import type { Role, SessionUser } from "../auth/guards";
 import { encrypt } from "../crypto";
@@ -39,10 +39,13 @@ export type SenarInput = { baseUrl?: string; username: string; password: string 
 export async function createWorkspace(input: { name: string; ownerId: string; senar?: SenarInput }, actor: Actor) {
   const name = workspaceName.safeParse(input.name);
   if (!name.success) throw new AppError("invalid_input", firstIssue(name.error));
-  const senar = input.senar ? parseSenar(input.senar, true) : undefined;
+  // The id is chosen here because the sealed Senar password is bound to it.
+  const id = randomUUID();
+  const senar = input.senar ? parseSenar(input.senar, true, id) : undefined;
   const slug = await freeSlug(name.data);
   const ws = await db.workspace.create({
     data: {
+      id,
       slug,
       name: name.data,
       ...(senar ?? {}),
@@ -55,7 +58,7 @@ export async function createWorkspace(input: { name: string; ownerId: string; se
   return ws;
 }
 
-function parseSenar(input: { baseUrl?: string; username: string; password?: string }, requirePassword: boolean) {
+function parseSenar(input: { baseUrl?: string; username: string; password?: string }, requirePassword: boolean, workspaceId: string) {
   const url = senarUrl.safeParse(input.baseUrl?.trim() ? input.baseUrl : env().SENAR_BASE_URL);
   if (!url.success) throw new AppError("invalid_input", firstIssue(url.error));
   const username = input.username.trim();
@@ -66,7 +69,7 @@ function parseSenar(input: { baseUrl?: string; username: string; password?: stri
   return {
     senarBaseUrl: url.data,
     senarUsername: username,
-    ...(password ? { senarPasswordEnc: encrypt(password) } : {}),
+    ...(password ? { senarPasswordEnc: encrypt(password, { workspaceId, column: "senarPasswordEnc" }) } : {}),
   };
 }
 
@@ -90,7 +93,7 @@ const hostOf = (url: string) => {
 export async function updateConnection(workspaceId: string, input: { baseUrl?: string; username: string; password?: string }, actor: Actor) {
   const current = await db.workspace.findUnique({ where: { id: workspaceId }, select: { name: true, senarPasswordEnc: true, senarBaseUrl: true, senarUsername: true } });
   if (!current) throw new AppError("not_found", "No such workspace.");
-  const data = parseSenar(input, !current.senarPasswordEnc);
+  const data = parseSenar(input, !current.senarPasswordEnc, workspaceId);
   const before = effectiveAddress(current.senarBaseUrl);
   const addressChanged = data.senarBaseUrl !== before;
   const usernameChanged = data.senarUsername !== current.senarUsername;

@@ -7,9 +7,11 @@ import type { Persona } from "../support/portal-fixture";
  *   export is answered by Next.js itself, with an empty body: accepted, and counted apart);
  * - page: anything but a 5xx (a redirect, 404/403 page, or the page ignoring the bad filter);
  * - action: no 5xx; the action answers its { error } state, a redirect, or a 404/403;
- * - nextauth: next-auth's own answers (redirects with ?error=, 4xx), never a 5xx.
+ * - nextauth: next-auth's own answers (redirects with ?error=, 4xx), never a 5xx;
+ * - any: never a 5xx (the cookie, header and URL families, where the request may well succeed,
+ *   as when a stray analytics cookie sits next to a valid session).
  */
-export type Expect = "api" | "page" | "action" | "nextauth";
+export type Expect = "api" | "page" | "action" | "nextauth" | "any";
 
 export type Case = {
   label: string;
@@ -26,6 +28,13 @@ export type Case = {
   framework?: true;
   /** Tables the route may write even when refusing (the webhook's log of refused deliveries). */
   mayWrite?: string[];
+  /**
+   * Sent byte for byte over a TCP socket instead of fetch (a duplicated Content-Length, raw control
+   * characters: fetch refuses to send those). `path`/`method` then only label the case.
+   */
+  raw?: string;
+  /** A redirect, if any, must stay on the portal's origin (Location, or next-auth's JSON `url`). */
+  sameOrigin?: true;
 };
 
 export type CaseContext = {
@@ -44,6 +53,10 @@ export type CaseContext = {
   foreign: { senarUserId: string; traineeId: string };
   /** Server action ids, by "file#export". */
   actionIds: Map<string, { id: string; page: string }>;
+  /** A next-auth CSRF token and its cookie, so sign-in and sign-out cases reach the app's code. */
+  csrf: { token: string; cookie: string };
+  /** A real account (the admin persona), for sign-ins that succeed with a hostile callbackUrl. */
+  account: { email: string; password: string };
 };
 
 export type CaseGenerator = (ctx: CaseContext) => Case[];

@@ -175,12 +175,12 @@ describe("Senar down, slow, failing, refusing logins", () => {
       "a wrong stored password (401 on every login)",
       async () => {
         const { encrypt } = await import("@/server/crypto");
-        await portal.sql.query(`UPDATE "Workspace" SET "senarPasswordEnc" = $1, "senarTokenEnc" = NULL WHERE id = $2`, [encrypt("wrong-password1"), portal.acme.id]);
+        await portal.sql.query(`UPDATE "Workspace" SET "senarPasswordEnc" = $1, "senarTokenEnc" = NULL WHERE id = $2`, [encrypt("wrong-password1", { workspaceId: portal.acme.id, column: "senarPasswordEnc" }), portal.acme.id]);
       },
       /login|authenticat|refused|password|401/i,
       async () => {
         const { encrypt } = await import("@/server/crypto");
-        await portal.sql.query(`UPDATE "Workspace" SET "senarPasswordEnc" = $1 WHERE id = $2`, [encrypt(SIM_ACCOUNTS[0]!.password), portal.acme.id]);
+        await portal.sql.query(`UPDATE "Workspace" SET "senarPasswordEnc" = $1 WHERE id = $2`, [encrypt(SIM_ACCOUNTS[0]!.password, { workspaceId: portal.acme.id, column: "senarPasswordEnc" }), portal.acme.id]);
       },
     ],
   ];

@@ -2,6 +2,7 @@
 // and never followed; a name resolving to loopback is refused where the socket is opened (so DNS
 // rebinding cannot pass the check); an allowed name may resolve to 127.0.0.1; and upstream text
 // never reaches what users see (API errors, Test connection, the sync history).
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fetch as undiciFetch } from "undici";
@@ -136,8 +137,9 @@ describe("checked where the socket is opened", () => {
 
 describe("upstream text is never shown", () => {
   async function workspaceAt(url: string): Promise<string> {
+    const id = randomUUID();
     const ws = await db.workspace.create({
-      data: { slug: `out-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`, name: "Outbound", senarBaseUrl: url, senarUsername: "u", senarPasswordEnc: encrypt("p") },
+      data: { id, slug: `out-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`, name: "Outbound", senarBaseUrl: url, senarUsername: "u", senarPasswordEnc: encrypt("p", { workspaceId: id, column: "senarPasswordEnc" }) },
     });
     return ws.id;
   }

@@ -1,6 +1,7 @@
 // "Add user" against the Senar simulator, through POST /api/v1/users and the BFF route:
 // one user_assign per collection, mixed results (207), idempotent double submits, the cache
 // gaining the user, the audit entry (without the password), outages as 502/504.
+import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as bffAssign } from "@/app/api/w/[slug]/senar/user-assign/route";
@@ -38,8 +39,9 @@ async function post(body: unknown, headers: Record<string, string> = {}) {
 beforeAll(async () => {
   sim = await startSimulator({ users: 10, trainees: 20, activities: 50 });
   const account = { username: "demo@senar.test", password: "demo-pass1" };
+  const wsId = randomUUID();
   const w = await db.workspace.create({
-    data: { slug: ws.slug, name: "ACME", senarBaseUrl: sim.url, senarUsername: account.username, senarPasswordEnc: encrypt(account.password) },
+    data: { id: wsId, slug: ws.slug, name: "ACME", senarBaseUrl: sim.url, senarUsername: account.username, senarPasswordEnc: encrypt(account.password, { workspaceId: wsId, column: "senarPasswordEnc" }) },
   });
   ws = { id: w.id, slug: w.slug };
   const col = sim.dataset().collections[0]!;

@@ -1,4 +1,5 @@
 // Scheduling: the cron route's bearer check, which workspaces are due, and queued runs.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/cron/sync/route";
 import { DEFAULT_ACCOUNT, startSimulator, type RunningSim } from "@/senar-sim/server";
@@ -14,9 +15,10 @@ const cron = (auth?: string) => GET(new Request("http://localhost/api/cron/sync"
 
 beforeAll(async () => {
   sim = await startSimulator({ users: 5, activities: 50 });
+  const wsId = randomUUID();
   ws = (
     await db.workspace.create({
-      data: { slug: `sch-${Date.now()}`, name: "S", senarBaseUrl: sim.url, senarUsername: DEFAULT_ACCOUNT.username, senarPasswordEnc: encrypt(DEFAULT_ACCOUNT.password) },
+      data: { id: wsId, slug: `sch-${Date.now()}`, name: "S", senarBaseUrl: sim.url, senarUsername: DEFAULT_ACCOUNT.username, senarPasswordEnc: encrypt(DEFAULT_ACCOUNT.password, { workspaceId: wsId, column: "senarPasswordEnc" }) },
     })
   ).id;
   await db.workspace.create({ data: { slug: `off-${Date.now()}`, name: "unconnected" } });

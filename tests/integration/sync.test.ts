@@ -1,5 +1,6 @@
 // Full sync against the Senar simulator: counts, resumable runs (time budget, kill -9 of a
 // child process), one run at a time, missing rows, and a Senar outage.
+import { randomUUID } from "node:crypto";
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_ACCOUNT, startSimulator, type RunningSim } from "@/senar-sim/server";
@@ -13,8 +14,9 @@ const USERS = 30;
 const ACTIVITIES = 4_000;
 
 async function workspace(slug: string): Promise<string> {
+  const wsId = randomUUID();
   const ws = await db.workspace.create({
-    data: { slug: `${slug}-${Date.now()}`, name: slug, senarBaseUrl: sim.url, senarUsername: DEFAULT_ACCOUNT.username, senarPasswordEnc: encrypt(DEFAULT_ACCOUNT.password) },
+    data: { id: wsId, slug: `${slug}-${Date.now()}`, name: slug, senarBaseUrl: sim.url, senarUsername: DEFAULT_ACCOUNT.username, senarPasswordEnc: encrypt(DEFAULT_ACCOUNT.password, { workspaceId: wsId, column: "senarPasswordEnc" }) },
   });
   return ws.id;
 }

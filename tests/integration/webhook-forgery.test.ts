@@ -2,6 +2,7 @@
 // simulator: the next full sync restores Senar's version and takes records Senar never had out
 // of the cache's figures; "something changed" bodies queue at most one sync per gap; each URL
 // has a per-minute budget beyond which nothing is written.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
@@ -32,8 +33,9 @@ function post(token: string, body: unknown) {
 }
 
 async function workspace(slug: string): Promise<string> {
+  const id = randomUUID();
   const ws = await db.workspace.create({
-    data: { slug: `${slug}-${Date.now()}`, name: slug, senarBaseUrl: sim.url, senarUsername: DEFAULT_ACCOUNT.username, senarPasswordEnc: encrypt(DEFAULT_ACCOUNT.password) },
+    data: { id, slug: `${slug}-${Date.now()}`, name: slug, senarBaseUrl: sim.url, senarUsername: DEFAULT_ACCOUNT.username, senarPasswordEnc: encrypt(DEFAULT_ACCOUNT.password, { workspaceId: id, column: "senarPasswordEnc" }) },
   });
   return ws.id;
 }

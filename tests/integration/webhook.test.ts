@@ -1,5 +1,6 @@
 // Webhook intake through the route handler: shapes accepted, idempotence under concurrency,
 // the sourceAt rule, every refusal (with nothing written), and register/unsubscribe with Senar.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/senar/[token]/route";
 import { DEFAULT_ACCOUNT, startSimulator, type RunningSim } from "@/senar-sim/server";
@@ -32,9 +33,10 @@ const stored = async () => ({
 
 beforeAll(async () => {
   sim = await startSimulator({ users: 5, activities: 10 });
+  const wsId = randomUUID();
   ws = (
     await db.workspace.create({
-      data: { slug: `wh-${Date.now()}`, name: "WH", senarBaseUrl: sim.url, senarUsername: DEFAULT_ACCOUNT.username, senarPasswordEnc: encrypt(DEFAULT_ACCOUNT.password) },
+      data: { id: wsId, slug: `wh-${Date.now()}`, name: "WH", senarBaseUrl: sim.url, senarUsername: DEFAULT_ACCOUNT.username, senarPasswordEnc: encrypt(DEFAULT_ACCOUNT.password, { workspaceId: wsId, column: "senarPasswordEnc" }) },
     })
   ).id;
   token = (await createSubscription(ws, "activity")).token;

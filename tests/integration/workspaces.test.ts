@@ -154,27 +154,29 @@ describe("settings and connection", () => {
     const owner = await newUser();
     const ws = await createWorkspace({ name: "Crypto GmbH", ownerId: owner.id, senar: { username: "demo@senar.test", password: "demo-pass1" } }, cli);
     const read = () => db.workspace.findUniqueOrThrow({ where: { id: ws.id }, select: { senarPasswordEnc: true, senarBaseUrl: true, senarTokenEnc: true } });
+    const pwAt = { workspaceId: ws.id, column: "senarPasswordEnc" } as const;
+    const tokAt = { workspaceId: ws.id, column: "senarTokenEnc" } as const;
     const first = await read();
     expect(first.senarBaseUrl).toBe(env().SENAR_BASE_URL);
     expect(first.senarPasswordEnc).not.toContain("demo-pass1");
-    expect(decrypt(first.senarPasswordEnc ?? "")).toBe("demo-pass1");
+    expect(decrypt(first.senarPasswordEnc ?? "", pwAt)).toBe("demo-pass1");
     // The default client never returns the secret columns.
     expect(Object.keys(await db.workspace.findUniqueOrThrow({ where: { id: ws.id } }))).not.toContain("senarPasswordEnc");
 
     await updateConnection(ws.id, { baseUrl: env().SENAR_BASE_URL, username: "demo@senar.test", password: "" }, cli);
-    expect(decrypt((await read()).senarPasswordEnc ?? "")).toBe("demo-pass1");
+    expect(decrypt((await read()).senarPasswordEnc ?? "", pwAt)).toBe("demo-pass1");
     await expect(updateConnection(ws.id, { baseUrl: "ftp://x", username: "u" }, cli)).rejects.toThrow(/http\(s\) URL/);
 
     // Rotation: the current key becomes "previous", a new one becomes current.
     const oldRing = keyRing();
     const next = { current: keyFrom(randomBytes(32).toString("base64")), previous: oldRing.current };
-    await db.workspace.update({ where: { id: ws.id }, data: { senarTokenEnc: encrypt("tok-1", oldRing) } });
+    await db.workspace.update({ where: { id: ws.id }, data: { senarTokenEnc: encrypt("tok-1", tokAt, oldRing) } });
     const result = await rotateSecrets(db, next);
     expect(result.workspaces).toBeGreaterThanOrEqual(1);
     const after = await read();
     expect(sealedKeyId(after.senarPasswordEnc ?? "")).toBe(next.current.id);
-    expect(decrypt(after.senarPasswordEnc ?? "", { current: next.current })).toBe("demo-pass1");
-    expect(decrypt(after.senarTokenEnc ?? "", { current: next.current })).toBe("tok-1");
+    expect(decrypt(after.senarPasswordEnc ?? "", pwAt, { current: next.current })).toBe("demo-pass1");
+    expect(decrypt(after.senarTokenEnc ?? "", tokAt, { current: next.current })).toBe("tok-1");
     expect((await rotateSecrets(db, next)).workspaces).toBe(0);
   });
 });
@@ -218,7 +220,7 @@ describe("the stored Senar password (issue 12, finding 2)", () => {
     await updateConnection(ws.id, { baseUrl: env().SENAR_BASE_URL, username: "new-user", password: "new-pass1" }, asAdmin);
     const after = await snapshot();
     expect(after.senarUsername).toBe("new-user");
-    expect(decrypt(after.senarPasswordEnc ?? "")).toBe("new-pass1");
+    expect(decrypt(after.senarPasswordEnc ?? "", { workspaceId: ws.id, column: "senarPasswordEnc" })).toBe("new-pass1");
     expect(after.senarBaseUrl).toBe(before.senarBaseUrl);
   });
 

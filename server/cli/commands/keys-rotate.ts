@@ -14,7 +14,7 @@ export const keysRotate: CliCommand = {
     onlyFlags(args, [], usage);
     const r = await rotateSecrets(db);
     io.result(
-      `Re-encrypted secrets of ${r.workspaces} workspace(s) and ${r.users} account(s); ${r.unchanged} already used the current key. ENCRYPTION_KEY_PREVIOUS can now be removed.`,
+      `Re-encrypted secrets of ${r.workspaces} workspace(s) and ${r.users} account(s); ${r.unchanged} already used the current key.${r.unreadable ? ` ${r.unreadable} value(s) no configured key opens were left as they are (their owners must enter them again).` : ""} ENCRYPTION_KEY_PREVIOUS can now be removed.`,
       r,
     );
   },
