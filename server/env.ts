@@ -55,11 +55,18 @@ function loadOrCreateSecrets(dataDir: string): Secrets {
     ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     CRON_SECRET: randomBytes(24).toString("base64url"),
   };
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (err) {
+    throw new EnvError(`DATA_DIR cannot be used: ${dataDir} is not a folder this user can create or write (${(err as NodeJS.ErrnoException).code ?? "error"}).`);
+  }
   try {
     writeFileSync(file, JSON.stringify(fresh, null, 2), { flag: "wx", mode: 0o600 });
     return fresh;
-  } catch {
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") {
+      throw new EnvError(`DATA_DIR cannot be used: ${dataDir} is not writable by this user (${(err as NodeJS.ErrnoException).code ?? "error"}).`);
+    }
     // Already there (maybe written a moment ago by a parallel build worker): use it.
     return { ...fresh, ...(JSON.parse(readFileSync(file, "utf8")) as Partial<Secrets>) };
   }
