@@ -2,6 +2,7 @@
 // In embedded mode (no DATABASE_URL) the folder has one owner: while the portal runs, the CLI
 // works through the portal's socket; otherwise this run owns the folder (and serves it to a
 // second CLI run meanwhile). A folder it cannot use is one line and exit 2, nothing written.
+import { openEmbeddedFolder } from "../server/db/adapter";
 import { dbFactory, dbTarget, disconnectDb } from "../server/db/client";
 import { applyMigrations } from "../server/db/migrate";
 import { EmbeddedFolderError } from "../server/db/pglite-lock";
@@ -14,7 +15,10 @@ try {
   try {
     // Like the server: the embedded database is created and migrated on first use. Quietly, so
     // stdout carries only the command's answer (pure JSON with --json).
-    if (target.mode === "embedded") await applyMigrations(dbFactory());
+    if (target.mode === "embedded") {
+      await openEmbeddedFolder(dbFactory(), "cli");
+      await applyMigrations(dbFactory());
+    }
     code = await runCli(process.argv.slice(2), { out: (s) => console.log(s), err: (s) => console.error(s) });
   } catch (err) {
     if (err instanceof EmbeddedFolderError) throw err;

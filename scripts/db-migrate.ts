@@ -1,6 +1,7 @@
 // npm run db:migrate: applies pending migrations to the configured database. On an embedded
 // folder owned by a running portal it goes through the portal's socket; a folder it cannot
 // use is one line and exit 2.
+import { openEmbeddedFolder } from "../server/db/adapter";
 import { dbFactory, dbTarget, disconnectDb } from "../server/db/client";
 import { applyMigrations } from "../server/db/migrate";
 import { EmbeddedFolderError } from "../server/db/pglite-lock";
@@ -8,6 +9,7 @@ import { EnvError } from "../server/env";
 
 try {
   const target = dbTarget();
+  await openEmbeddedFolder(dbFactory(), "cli");
   const applied = await applyMigrations(dbFactory());
   console.log(
     applied.length

@@ -2,7 +2,7 @@ import "server-only";
 // Server start: validate env (a bad value stops the server with a clear message), take the
 // embedded database folder (this process owns it and serves it to the CLI) and apply pending
 // migrations to it; close it on SIGINT/SIGTERM.
-import { claimEmbeddedFolder } from "./db/adapter";
+import { openEmbeddedFolder } from "./db/adapter";
 import { dbFactory, disconnectDb } from "./db/client";
 import { applyMigrations } from "./db/migrate";
 import { env } from "./env";
@@ -13,7 +13,7 @@ export async function boot(): Promise<void> {
   const e = env();
   closeOnSignals(disconnectDb);
   if (e.dbMode === "embedded") {
-    await claimEmbeddedFolder(dbFactory());
+    await openEmbeddedFolder(dbFactory(), "portal");
     const applied = await applyMigrations(dbFactory());
     if (applied.length) log.info("applied migrations to the embedded database", { applied });
   }

@@ -135,11 +135,15 @@ class EmbeddedFactory implements SqlMigrationAwareDriverAdapterFactory {
   }
 }
 
-/** Makes this process the owner of its embedded folder (the portal), before the first query. */
-export function claimEmbeddedFolder(factory: AdapterFactory): Promise<void> | undefined {
-  if (!(factory instanceof EmbeddedFactory)) return undefined;
-  factory.role = "portal";
-  return factory.open().then(() => undefined);
+/**
+ * Opens the embedded folder before the first query, so that a refusal (EmbeddedFolderError)
+ * reaches the caller as itself: the schema engine would wrap it as "External error id#0".
+ * The portal owns the folder; a CLI run connects to its owner's socket or owns it meanwhile.
+ */
+export async function openEmbeddedFolder(factory: AdapterFactory, role: LockRole): Promise<void> {
+  if (!(factory instanceof EmbeddedFactory)) return;
+  factory.role = role;
+  await factory.open();
 }
 
 export type AdapterFactory = SqlMigrationAwareDriverAdapterFactory & { close?: () => Promise<void> };
