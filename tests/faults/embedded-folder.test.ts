@@ -106,6 +106,8 @@ describe("the portal owns its PGlite folder; the CLI writes through it", () => {
     const key = await cli(env, ["apikey:create", "--workspace", slug, "--name", "probe", "--json"]);
     expect(key.code, key.stderr).toBe(0);
     apiKey = (JSON.parse(key.stdout) as { key: string }).key;
+    const viewer = await cli(env, ["user:create", "--email", "x@example.com", "--password", PASSWORD]);
+    expect(viewer.code, viewer.stderr).toBe(0);
     const member = await cli(env, ["member:add", "--workspace", slug, "--email", "x@example.com", "--role", "viewer"]);
     expect(member.code, member.stderr).toBe(0);
 
@@ -164,6 +166,7 @@ describe("the portal owns its PGlite folder; the CLI writes through it", () => {
       (await viaSocket<{ id: string }>(dataDir, `SELECT id FROM "Activity" WHERE id = ANY($1)`, [outcomes.map((o) => o.id)])).map((r) => r.id),
     );
     expect(acked.filter((o) => !stored.has(o.id)), "acknowledged but not stored").toEqual([]);
+    console.log(`\nembedded SIGTERM: ${outcomes.length} deliveries, ${acked.length} acknowledged (all stored), ${stored.size} stored in all`);
   });
 });
 
