@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { checkPgliteFolder } from "./db/pglite-folder-check";
 
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
@@ -87,6 +88,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       `Missing environment variables: ${missing.join(", ")}. They are required in production with DATABASE_URL. See .env.example.`,
     );
   }
+  // A folder the embedded database would refuse gets nothing written, secrets neither.
+  if (missing.length > 0 && dbMode === "embedded") checkPgliteFolder(path.join(raw.DATA_DIR, "pglite"));
   const generated = missing.length > 0 ? loadOrCreateSecrets(raw.DATA_DIR) : undefined;
   return {
     ...raw,

@@ -209,8 +209,8 @@ describe("a DATA_DIR the embedded database cannot use", () => {
   const base = mkdtempSync(path.join(tmpdir(), "senar-bad-data-dir-"));
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-  async function refused(dataDir: string, expected: string) {
-    const r = await cli(cliEnv(dataDir, secrets), ["user:create", "--email", "bad@example.com", "--password", PASSWORD]);
+  async function refused(dataDir: string, expected: string, env = cliEnv(dataDir, secrets)) {
+    const r = await cli(env, ["user:create", "--email", "bad@example.com", "--password", PASSWORD]);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toContain(expected);
@@ -228,7 +228,10 @@ describe("a DATA_DIR the embedded database cannot use", () => {
     const dataDir = path.join(base, "newer");
     mkdirSync(path.join(dataDir, "pglite"), { recursive: true });
     writeFileSync(path.join(dataDir, "pglite", "PG_VERSION"), "99\n");
-    await refused(dataDir, "was made by PostgreSQL 99, but this portal bundles PostgreSQL 17");
+    // Without secrets in the environment, so that generating them would be a write too.
+    const { AUTH_SECRET, ENCRYPTION_KEY, CRON_SECRET, ...noSecrets } = cliEnv(dataDir, secrets);
+    expect([AUTH_SECRET, ENCRYPTION_KEY, CRON_SECRET].every(Boolean)).toBe(true);
+    await refused(dataDir, "was made by PostgreSQL 99, but this portal bundles PostgreSQL 17", noSecrets);
     expect(readdirSync(dataDir).sort()).toEqual(["pglite"]);
     expect(readdirSync(path.join(dataDir, "pglite"))).toEqual(["PG_VERSION"]);
   });
