@@ -7,7 +7,11 @@ import { dbFactory, dbTarget, disconnectDb } from "../server/db/client";
 import { applyMigrations } from "../server/db/migrate";
 import { EmbeddedFolderError } from "../server/db/pglite-lock";
 import { EnvError } from "../server/env";
+import { closeOnSignals } from "../server/shutdown";
 import { runCli } from "../server/cli/run";
+
+// Ctrl+C closes the database (and our socket, if this run owns the folder) before exiting.
+closeOnSignals(disconnectDb);
 
 let code = 1;
 try {

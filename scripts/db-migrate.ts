@@ -6,6 +6,10 @@ import { dbFactory, dbTarget, disconnectDb } from "../server/db/client";
 import { applyMigrations } from "../server/db/migrate";
 import { EmbeddedFolderError } from "../server/db/pglite-lock";
 import { EnvError } from "../server/env";
+import { closeOnSignals } from "../server/shutdown";
+
+// Ctrl+C closes the database (and our socket, if this run owns the folder) before exiting.
+closeOnSignals(disconnectDb);
 
 try {
   const target = dbTarget();
