@@ -28,15 +28,21 @@ const ORGS = [
 ];
 
 const children: ChildProcess[] = [];
+const running = (c: ChildProcess) => c.exitCode === null && c.signalCode === null;
 function stopAll() {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+  for (const c of children) if (running(c)) c.kill("SIGTERM");
 }
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    stopAll();
-    process.exit(0);
-  });
+// Ctrl+C reaches the children too (same process group); either way, exit only once they have
+// (the portal closes its database first: exiting early would leave the terminal before that).
+let stopping = false;
+async function stopAndExit(code: number) {
+  if (stopping) return;
+  stopping = true;
+  stopAll();
+  await Promise.all(children.filter(running).map((c) => new Promise((r) => c.once("exit", r))));
+  process.exit(code);
 }
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stopAndExit(0));
 
 function cli(args: string[]): string {
   const r = spawnSync(process.execPath, [...TSX, "scripts/cli.ts", ...args], { env, encoding: "utf8" });
@@ -130,7 +136,4 @@ console.log(`
   Simulator      ${SIM_URL} (live: a new activity every 10 s)
   Ctrl+C stops everything.
 `);
-server.on("exit", (code) => {
-  stopAll();
-  process.exit(code ?? 0);
-});
+server.on("exit", (code) => void stopAndExit(stopping ? 0 : (code ?? 0)));

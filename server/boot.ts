@@ -1,15 +1,20 @@
 import "server-only";
-// Server start: validate env (a bad value stops the server with a clear message), apply
-// pending migrations to the embedded database and bind its old-format secrets to their rows.
+// Server start: validate env (a bad value stops the server with a clear message), take the
+// embedded database folder (this process owns it and serves it to the CLI), apply pending
+// migrations to it and bind its old-format secrets to their rows; close it on SIGINT/SIGTERM.
 import { upgradeSecrets } from "./auth/rotate-keys";
-import { db, dbFactory } from "./db/client";
+import { openEmbeddedFolder } from "./db/adapter";
+import { db, dbFactory, disconnectDb } from "./db/client";
 import { applyMigrations } from "./db/migrate";
 import { env } from "./env";
 import { log } from "./log";
+import { closeOnSignals } from "./shutdown";
 
 export async function boot(): Promise<void> {
   const e = env();
+  closeOnSignals(disconnectDb);
   if (e.dbMode === "embedded") {
+    await openEmbeddedFolder(dbFactory(), "portal");
     const applied = await applyMigrations(dbFactory());
     if (applied.length) log.info("applied migrations to the embedded database", { applied });
     const upgraded = await upgradeSecrets(db);

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { checkPgliteFolder } from "./db/pglite-folder-check";
 
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
@@ -72,11 +73,18 @@ function loadOrCreateSecrets(dataDir: string): Secrets {
     ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     CRON_SECRET: randomBytes(24).toString("base64url"),
   };
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (err) {
+    throw new EnvError(`DATA_DIR cannot be used: ${dataDir} is not a folder this user can create or write (${(err as NodeJS.ErrnoException).code ?? "error"}).`);
+  }
   try {
     writeFileSync(file, JSON.stringify(fresh, null, 2), { flag: "wx", mode: 0o600 });
     return fresh;
-  } catch {
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") {
+      throw new EnvError(`DATA_DIR cannot be used: ${dataDir} is not writable by this user (${(err as NodeJS.ErrnoException).code ?? "error"}).`);
+    }
     // Already there (maybe written a moment ago by a parallel build worker): use it.
     return { ...fresh, ...(JSON.parse(readFileSync(file, "utf8")) as Partial<Secrets>) };
   }
@@ -105,6 +113,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       `Missing environment variables: ${missing.join(", ")}. They are required in production with DATABASE_URL. See .env.example.`,
     );
   }
+  // A folder the embedded database would refuse gets nothing written, secrets neither.
+  if (missing.length > 0 && dbMode === "embedded") checkPgliteFolder(path.join(raw.DATA_DIR, "pglite"));
   const generated = missing.length > 0 ? loadOrCreateSecrets(raw.DATA_DIR) : undefined;
   return {
     ...raw,
