@@ -8,7 +8,7 @@ import { db } from "../db/client";
 import { log } from "../log";
 import { STALE_MS } from "./lock";
 import { runSync, type SyncOutcome } from "./run-sync";
-import { utcText } from "./sql";
+import { utcText } from "../db/sql";
 
 export async function dueWorkspaces(now = new Date()): Promise<string[]> {
   const at = utcText(now);

@@ -2,19 +2,8 @@ import "server-only";
 // Set-based upsert of Senar users (same shape and guarantees as upsert-activities).
 import { Prisma } from "../db/generated/client";
 import type { Parsed, SenarUser } from "../senar/schemas";
-import {
-  cleanText,
-  inTransaction,
-  lastByKey,
-  rawJson,
-  recordHash,
-  unnestOf,
-  utcText,
-  type Column,
-  type Sql,
-  type UpsertCounts,
-  type WriteMeta,
-} from "./sql";
+import { cleanText, inTransaction, rawJson, unnestOf, utcText, type Column, type DbClient } from "../db/sql";
+import { lastByKey, recordHash, type UpsertCounts, type WriteMeta } from "./write-helpers";
 import { addUsage } from "./usage";
 
 type UserRow = SenarUser & { hash: string; rawText: string };
@@ -38,7 +27,7 @@ const FIELDS = COLUMNS.map((c) => c.name).filter((n) => n !== "id");
 const raw = Prisma.raw;
 
 export async function upsertUsers(
-  client: Sql,
+  client: DbClient,
   workspaceId: string,
   records: Parsed<SenarUser>[],
   meta: WriteMeta,

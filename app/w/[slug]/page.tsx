@@ -21,7 +21,7 @@ import { reportContext } from "@/server/data/reports/context";
 import { getKpis, getLatestSessions, getScenarioRankings, getWeeklyTrend, type ScenarioRank } from "@/server/data/reports/dashboard";
 import { getFilterOptions } from "@/server/data/reports/options";
 import { log } from "@/server/log";
-import type { ReportContext } from "@/server/data/reports/sql";
+import type { ReportContext } from "@/server/data/reports/context";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

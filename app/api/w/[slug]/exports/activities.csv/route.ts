@@ -4,7 +4,8 @@ import { audit } from "@/server/audit";
 import { workspaceAuth } from "@/server/auth/guards";
 import { streamActivities } from "@/server/data/reports/activities";
 import { reportContext } from "@/server/data/reports/context";
-import { activityCsvHeader, activityCsvLine, csvColumns, csvResponse } from "@/server/data/reports/csv";
+import { activityCsvHeader, activityCsvLine, csvColumns } from "@/server/data/reports/activity-csv";
+import { csvFilename, csvResponse } from "@/server/http/csv";
 import { AppError, zodMessage } from "@/server/http/errors";
 import { route } from "@/server/http/route";
 
@@ -27,10 +28,7 @@ export const GET = route({ auth: workspaceAuth() }, async ({ req, auth }) => {
     target: "activities.csv",
     details: { from: range.from, to: range.to, filters: Object.fromEntries(new URL(req.url).searchParams) },
   });
-  async function* lines(): AsyncGenerator<string> {
-    for await (const rows of streamActivities(ctx, f, 5_000)) {
-      yield rows.map((r) => activityCsvLine(r, cols, ctx.timeZone)).join("");
-    }
-  }
-  return csvResponse(`activities-${auth.workspace.slug}-${range.from}-to-${range.to}.csv`, activityCsvHeader(cols), lines());
+  return csvResponse(csvFilename(auth.workspace.slug, "activities", ctx.timeZone), activityCsvHeader(cols), streamActivities(ctx, f, 5_000), (r) =>
+    activityCsvLine(r, cols, ctx.timeZone),
+  );
 });
