@@ -1,5 +1,6 @@
 import "server-only";
-// Consumption metrics: records received per day (workspace time zone), by source and type.
+// Consumption metrics: records received per calendar day in the workspace's time zone (the
+// local-day rule of server/db/sql-rules.ts, not the UTC day), by source and type.
 // Written last in a writer's transaction, because every writer of a day shares the row.
 import { Prisma } from "../db/generated/client";
 import { dayOf } from "./rollups";

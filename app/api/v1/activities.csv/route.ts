@@ -1,4 +1,4 @@
-import { ACTIVITY_CSV_HEADER, activitiesCsvQuery, activitiesStream, activityCsvLine } from "@/server/api/activities";
+import { ACTIVITY_CSV_HEADER, activitiesCsvQuery, activitiesStream, activityCsvLine } from "@/server/api/activity-endpoints";
 import { apiAuth, reportContext } from "@/server/api/auth";
 import { csvFilename, csvResponse } from "@/server/http/csv";
 import { route } from "@/server/http/route";
