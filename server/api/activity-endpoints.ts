@@ -4,7 +4,7 @@ import "server-only";
 // queries of the explorer and the breakdowns (server/data/reports) and agrees with the pages.
 import { z } from "zod";
 import { countActivities, listActivities, streamActivities } from "@/server/data/reports/activities";
-import { ACTIVITY_FIELD_NAMES, ACTIVITY_FIELDS, toActivityDto, type ActivityDto, type ActivityField, type ActivityRow, type FieldKind } from "@/server/data/reports/activity-fields";
+import { ACTIVITY_FIELD_NAMES, ACTIVITY_FIELDS, fieldsOfKind, type ActivityDto, type ActivityField, type ReportActivity, type FieldKind } from "@/server/db/activity-fields";
 import { getBreakdown } from "@/server/data/reports/breakdowns";
 import type { ReportContext } from "@/server/data/reports/context";
 import { csvLine } from "@/server/http/csv";
@@ -78,7 +78,7 @@ export function toReportFilters(q: Filters, timeZone: string): ReportFilters {
   };
 }
 
-// The Activity schema is the field table's (server/data/reports/activity-fields.ts), in its order.
+// The Activity schema is the field table's (server/db/activity-fields.ts), in its order.
 const ZOD_OF: Record<FieldKind, () => z.ZodType> = {
   id: () => z.number().int(),
   text: () => z.string(),
@@ -94,6 +94,21 @@ const activityShape = Object.fromEntries(
     return [name, f.description ? base.describe(f.description) : base];
   }),
 ) as { [N in ActivityField]: z.ZodType<ActivityDto[N]> };
+const ID_FIELDS = fieldsOfKind("id");
+const TIME_FIELDS = fieldsOfKind("timestamp");
+
+/** A report row as the API's DTO, properties in table order. */
+export function toActivityDto(r: ReportActivity): ActivityDto {
+  const dto: Record<string, unknown> = {};
+  for (const n of ACTIVITY_FIELD_NAMES) dto[n] = r[n];
+  for (const n of ID_FIELDS) dto[n] = Number(r[n]);
+  for (const n of TIME_FIELDS) {
+    const v = r[n];
+    dto[n] = v ? new Date(v).toISOString() : null;
+  }
+  return dto as ActivityDto;
+}
+
 export const activitySchema = z.object(activityShape).meta({ id: "Activity", description: "One completed scenario." });
 export type { ActivityDto };
 
@@ -111,12 +126,12 @@ export async function apiActivitiesPage(
 
 /** The API CSV: one column per DTO property, with the JSON's values. */
 export const ACTIVITY_CSV_HEADER = ACTIVITY_FIELD_NAMES;
-export function activityCsvLine(r: ActivityRow): string {
+export function activityCsvLine(r: ReportActivity): string {
   const dto = toActivityDto(r);
   return csvLine(ACTIVITY_FIELD_NAMES.map((n) => dto[n]));
 }
 
-export function activitiesStream(ctx: ReportContext, q: z.infer<typeof activitiesCsvQuery>): AsyncGenerator<ActivityRow[]> {
+export function activitiesStream(ctx: ReportContext, q: z.infer<typeof activitiesCsvQuery>): AsyncGenerator<ReportActivity[]> {
   return streamActivities(ctx, toReportFilters(q, ctx.timeZone), 2_000);
 }
 

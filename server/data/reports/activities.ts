@@ -6,13 +6,13 @@ import { db } from "@/server/db/client";
 import { resolveRange, type ReportFilters, type SortKey } from "@/lib/report-filters";
 import { empty, num, numOrNull, raw, sql, where, type Sql } from "@/server/db/sql";
 import { passExpr, scenarioJoin } from "@/server/db/sql-rules";
-import { fieldsOfKind, STORED_FIELDS, type ActivityRow } from "./activity-fields";
+import { fieldsOfKind, SELECTED_FIELDS, type ReportActivity } from "@/server/db/activity-fields";
 import { activityConditions } from "./conditions";
 import type { ReportContext } from "./context";
 
-export type { ActivityRow };
+export type { ReportActivity };
 
-type RawRow = Omit<ActivityRow, "id"> & { id: bigint; k?: string };
+type RawRow = Omit<ReportActivity, "id"> & { id: bigint; k?: string };
 
 // Sort keys as non-null expressions (so keyset comparisons are total) and the type to cast the
 // keyset value back to. Date sorts use the bare column: the range filter excludes null dates,
@@ -28,14 +28,14 @@ const SORTS: Record<SortKey, { expr: string; type: "timestamp" | "float8" | "tex
   instructor: { expr: `lower(COALESCE(a."userLastName", '') || ' ' || COALESCE(a."userFirstName", ''))`, type: "text" },
 };
 
-// The report row's fields (activity-fields.ts): the stored ones as is, `passed` by the one rule.
-const STORED = raw(STORED_FIELDS.map((n) => `a."${n}"`).join(", "));
+// The report row's fields (server/db/activity-fields.ts): the stored ones as is, `passed` by the one rule.
+const STORED = raw(SELECTED_FIELDS.map((n) => `a."${n}"`).join(", "));
 const selectList = (ctx: ReportContext): Sql => sql`${STORED}, ${passExpr(ctx.passMark)} AS passed`;
 const FLOAT_FIELDS = fieldsOfKind("float");
 
-function toRow(r: RawRow): ActivityRow {
+function toRow(r: RawRow): ReportActivity {
   const { k: _k, ...rest } = r;
-  const row: ActivityRow = { ...rest, id: String(r.id) };
+  const row: ReportActivity = { ...rest, id: String(r.id) };
   // Drivers may hand float8 aggregates back as text; the row promises numbers.
   for (const n of FLOAT_FIELDS) row[n] = numOrNull(row[n]);
   return row;
@@ -43,7 +43,7 @@ function toRow(r: RawRow): ActivityRow {
 
 export const COUNT_CAP = 100_000;
 
-export type ActivityPage = { rows: ActivityRow[]; total: number; capped: boolean; page: number; pages: number; from: string; to: string };
+export type ActivityPage = { rows: ReportActivity[]; total: number; capped: boolean; page: number; pages: number; from: string; to: string };
 
 export async function listActivities(ctx: ReportContext, f: ReportFilters, now = new Date()): Promise<ActivityPage> {
   const range = resolveRange(f, ctx.timeZone, now);
@@ -78,7 +78,7 @@ export async function countActivities(ctx: ReportContext, f: ReportFilters, now 
  * Every activity of the filtered set, in the table's order, in chunks fetched by keyset
  * (sort value, id) so each query is an index range read and memory stays at one chunk.
  */
-export async function* streamActivities(ctx: ReportContext, f: ReportFilters, chunk = 5_000, now = new Date()): AsyncGenerator<ActivityRow[]> {
+export async function* streamActivities(ctx: ReportContext, f: ReportFilters, chunk = 5_000, now = new Date()): AsyncGenerator<ReportActivity[]> {
   const range = resolveRange(f, ctx.timeZone, now);
   const base = activityConditions(ctx, f, range);
   const s = SORTS[f.sort];

@@ -1,14 +1,14 @@
 import "server-only";
 // The explorer's CSV columns: what each table column (lib/report-filters ActivityColumn) puts
-// in a cell. Plain columns name their activity field (activity-fields.ts); the others combine
+// in a cell. Plain columns name their activity field (server/db/activity-fields.ts); the others combine
 // fields as the table shows them. The CSV format itself is server/http/csv.ts.
 import { formatCsvDateTime, personName } from "@/lib/format";
 import { COLUMN_LABELS, type ActivityColumn } from "@/lib/report-filters";
 import { csvLine, csvPercent, type CsvValue } from "@/server/http/csv";
-import type { ActivityField, ActivityRow, FieldsOfKind } from "./activity-fields";
+import type { ActivityField, ReportActivity, FieldsOfKind } from "@/server/db/activity-fields";
 
 // A plain column is any field but a timestamp (times are formatted in the workspace's zone).
-type CsvColumn = { header?: string } & ({ field: Exclude<ActivityField, FieldsOfKind<"timestamp">> } | { value: (r: ActivityRow, timeZone: string) => CsvValue });
+type CsvColumn = { header?: string } & ({ field: Exclude<ActivityField, FieldsOfKind<"timestamp">> } | { value: (r: ReportActivity, timeZone: string) => CsvValue });
 
 const COLUMNS: Record<ActivityColumn, CsvColumn> = {
   date: { header: "Date", value: (r, tz) => formatCsvDateTime(r.trainingDate, tz) },
@@ -39,7 +39,7 @@ export function csvColumns(cols: ActivityColumn[]): ActivityColumn[] {
 
 export const activityCsvHeader = (cols: ActivityColumn[]): string[] => cols.map((c) => COLUMNS[c].header ?? COLUMN_LABELS[c]);
 
-export function activityCsvLine(r: ActivityRow, cols: ActivityColumn[], timeZone: string): string {
+export function activityCsvLine(r: ReportActivity, cols: ActivityColumn[], timeZone: string): string {
   return csvLine(
     cols.map((c) => {
       const col = COLUMNS[c];
