@@ -1,22 +1,18 @@
 // GET /api/w/[slug]/exports/matrix.csv: the competency matrix (every trainee row) as CSV, streamed.
-import { matrixFiltersSchema, parseFiltersStrict } from "@/lib/report-filters";
+import { matrixFiltersSchema } from "@/lib/report-filters";
 import { audit } from "@/server/audit";
 import { workspaceAuth } from "@/server/auth/guards";
 import { reportContext } from "@/server/data/reports/context";
+import { exportFilters } from "@/server/data/reports/export-filters";
 import { firstCollectionId, getMatrixColumns, streamMatrix, type MatrixRow } from "@/server/data/reports/matrix";
 import { csvFilename, csvLine, csvPercent, csvResponse } from "@/server/http/csv";
-import { AppError, zodMessage } from "@/server/http/errors";
+import { AppError } from "@/server/http/errors";
 import { route } from "@/server/http/route";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route({ auth: workspaceAuth() }, async ({ req, auth }) => {
-  const parsed = parseFiltersStrict(matrixFiltersSchema, new URL(req.url).searchParams);
-  if (!parsed.success) {
-    const { message, field } = zodMessage(parsed.error, "query");
-    throw new AppError("invalid_input", message, { field });
-  }
-  const f = parsed.data;
+  const f = exportFilters(matrixFiltersSchema, req);
   const ctx = reportContext(auth);
   const collectionId = f.collection ?? (await firstCollectionId(ctx.workspaceId));
   if (collectionId == null) throw new AppError("not_found", "This workspace has no collections yet.");
