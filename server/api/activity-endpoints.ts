@@ -97,10 +97,12 @@ const activityShape = Object.fromEntries(
 const ID_FIELDS = fieldsOfKind("id");
 const TIME_FIELDS = fieldsOfKind("timestamp");
 
-/** A report row as the API's DTO, properties in table order. */
+/**
+ * A report row as the API's DTO: ids as numbers, times as ISO-8601 UTC. The row's properties
+ * already come in table order (the report SELECT's), which the copy keeps.
+ */
 export function toActivityDto(r: ReportActivity): ActivityDto {
-  const dto: Record<string, unknown> = {};
-  for (const n of ACTIVITY_FIELD_NAMES) dto[n] = r[n];
+  const dto: Record<string, unknown> = { ...r };
   for (const n of ID_FIELDS) dto[n] = Number(r[n]);
   for (const n of TIME_FIELDS) {
     const v = r[n];

@@ -82,6 +82,3 @@ export const STORED_COLUMNS = ALL_NAMES.filter((n): n is StoredField => !has(n, 
 export function fieldsOfKind<K extends FieldKind>(kind: K): FieldsOfKind<K>[] {
   return ACTIVITY_FIELD_NAMES.filter((n): n is FieldsOfKind<K> => ACTIVITY_FIELDS[n].kind === kind);
 }
-
-/** The shown fields that are columns of "Activity" (what the report SELECT reads as is). */
-export const SELECTED_FIELDS = ACTIVITY_FIELD_NAMES.filter((n) => !has(n, "computed"));

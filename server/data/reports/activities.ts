@@ -4,9 +4,9 @@ import "server-only";
 // rows never sit in memory.
 import { db } from "@/server/db/client";
 import { resolveRange, type ReportFilters, type SortKey } from "@/lib/report-filters";
-import { empty, num, numOrNull, raw, sql, where, type Sql } from "@/server/db/sql";
+import { empty, join, num, numOrNull, raw, sql, where, type Sql } from "@/server/db/sql";
 import { passExpr, scenarioJoin } from "@/server/db/sql-rules";
-import { fieldsOfKind, SELECTED_FIELDS, type ReportActivity } from "@/server/db/activity-fields";
+import { ACTIVITY_FIELD_NAMES, fieldsOfKind, type ReportActivity } from "@/server/db/activity-fields";
 import { activityConditions } from "./conditions";
 import type { ReportContext } from "./context";
 
@@ -28,9 +28,13 @@ const SORTS: Record<SortKey, { expr: string; type: "timestamp" | "float8" | "tex
   instructor: { expr: `lower(COALESCE(a."userLastName", '') || ' ' || COALESCE(a."userFirstName", ''))`, type: "text" },
 };
 
-// The report row's fields (server/db/activity-fields.ts): the stored ones as is, `passed` by the one rule.
-const STORED = raw(SELECTED_FIELDS.map((n) => `a."${n}"`).join(", "));
-const selectList = (ctx: ReportContext): Sql => sql`${STORED}, ${passExpr(ctx.passMark)} AS passed`;
+// The report row's fields (server/db/activity-fields.ts) in table order, so a row's properties
+// come in that order (the API's JSON and CSV rely on it): stored ones as is, `passed` by the rule.
+const selectList = (ctx: ReportContext): Sql =>
+  join(
+    ACTIVITY_FIELD_NAMES.map((n) => (n === "passed" ? sql`${passExpr(ctx.passMark)} AS passed` : raw(`a."${n}"`))),
+    ", ",
+  );
 const FLOAT_FIELDS = fieldsOfKind("float");
 
 function toRow(r: RawRow): ReportActivity {
