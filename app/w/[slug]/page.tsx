@@ -19,7 +19,7 @@ import { parseReportFilters, reportHref, resolveRange, scenarioKey, type ReportF
 import { requireMember } from "@/server/auth/guards";
 import { reportContext } from "@/server/data/reports/context";
 import { getKpis, getLatestSessions, getScenarioRankings, getWeeklyTrend, type ScenarioRank } from "@/server/data/reports/dashboard";
-import { getFilterOptions } from "@/server/data/reports/options";
+import { getFilterOptions } from "@/server/data/reports/filter-options";
 import { log } from "@/server/log";
 import type { ReportContext } from "@/server/data/reports/context";
 
