@@ -53,7 +53,7 @@ const { getKpis, getWeeklyTrend, getScenarioRankings, getLatestSessions } = awai
 const { listActivities, streamActivities } = await import("@/server/data/reports/activities");
 const { getMatrix } = await import("@/server/data/reports/matrix");
 const { getBreakdown } = await import("@/server/data/reports/breakdowns");
-const { activityCsvLine, csvColumns } = await import("@/server/data/reports/csv");
+const { activityCsvLine, csvColumns } = await import("@/server/data/reports/activity-csv");
 const { parseReportFilters, parseFiltersLenient, matrixFiltersSchema, breakdownFiltersSchema, resolveRange, DEFAULT_COLUMNS } = await import("@/lib/report-filters");
 
 const ANCHOR = "2026-06-01";

@@ -1,6 +1,6 @@
 // The one place that defines the report figures, so pages, CSV exports, the API and tests agree.
 // Every rate here is a fraction (0.8 = 80 %); formatting to percent happens in lib/format.ts.
-// The SQL in server/data/reports/sql.ts mirrors these definitions expression for expression.
+// The SQL in server/db/sql-rules.ts mirrors these definitions expression for expression.
 
 /** Workspace default when nothing else is set (Workspace.passMark defaults to it too). */
 export const DEFAULT_PASS_MARK = 0.8;

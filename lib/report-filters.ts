@@ -75,7 +75,7 @@ const isoDate = z
 const text = z.string().trim().min(1).max(200);
 const id = z.coerce.number().int().min(0).max(2_147_483_647);
 /** A scenario is identified within its simulator: "<simulatorId>:<scenarioId>". */
-const scenarioKey = z.string().regex(/^\d{1,10}:.{1,100}$/, "use <simulatorId>:<scenarioId>");
+const scenarioKeyParam = z.string().regex(/^\d{1,10}:.{1,100}$/, "use <simulatorId>:<scenarioId>");
 
 const columns = z
   .string()
@@ -97,7 +97,7 @@ export const reportFiltersSchema = z.object({
   to: isoDate.optional(),
   collection: id.optional(),
   simulator: id.optional(),
-  scenario: scenarioKey.optional(),
+  scenario: scenarioKeyParam.optional(),
   instructor: text.optional(),
   company: text.optional(),
   costCenter: text.optional(),
@@ -184,6 +184,9 @@ export function reportHref(path: string, state: Partial<ReportFilters>, patch: P
   const qs = reportSearch(next).toString();
   return qs ? `${path}?${qs}` : path;
 }
+
+/** A scenario is unique within its simulator: `<simulatorId>:<scenarioId>` names it in URLs and maps. */
+export const scenarioKey = (simulatorId: number, scenarioId: string): string => `${simulatorId}:${scenarioId}`;
 
 export function splitScenarioKey(key: string): { simulatorId: number; scenarioId: string } | null {
   const m = /^(\d{1,10}):(.+)$/.exec(key);

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { SortTh, Table, TableFrame, Td, Th } from "@/components/ui/table";
 import { DASH, formatDateTime, formatDuration, formatInt, personName } from "@/lib/format";
 import { COLUMN_LABELS, reportHref, type ActivityColumn, type ReportFilters, type SortKey } from "@/lib/report-filters";
-import type { ActivityRow } from "@/server/data/reports/activities";
+import type { ReportActivity } from "@/server/data/reports/activities";
 import { ResultBadge } from "./score";
 import { formatPct } from "@/lib/format";
 
@@ -12,7 +12,7 @@ const SORTABLE: Partial<Record<ActivityColumn, SortKey>> = {
 };
 const NUMERIC = new Set<ActivityColumn>(["score", "points", "duration", "tries", "tilts", "abandons", "id"]);
 
-function cell(c: ActivityColumn, r: ActivityRow, slug: string, tz: string) {
+function cell(c: ActivityColumn, r: ReportActivity, slug: string, tz: string) {
   switch (c) {
     case "date": return <span className="whitespace-nowrap">{formatDateTime(r.trainingDate, tz)}</span>;
     case "trainee":
@@ -41,7 +41,7 @@ function cell(c: ActivityColumn, r: ActivityRow, slug: string, tz: string) {
   }
 }
 
-export function ActivityTable({ rows, columns, f, slug, timeZone, path }: { rows: ActivityRow[]; columns: ActivityColumn[]; f: ReportFilters; slug: string; timeZone: string; path: string }) {
+export function ActivityTable({ rows, columns, f, slug, timeZone, path }: { rows: ReportActivity[]; columns: ActivityColumn[]; f: ReportFilters; slug: string; timeZone: string; path: string }) {
   return (
     <TableFrame label="Activities">
       <Table>

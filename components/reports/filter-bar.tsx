@@ -3,7 +3,7 @@
 import Form from "next/form";
 import Link from "next/link";
 import { ACTIVITY_COLUMNS, COLUMN_LABELS, RANGE_LABELS, RANGE_PRESETS, type ActivityColumn } from "@/lib/report-filters";
-import type { FilterOptions } from "@/server/data/reports/options";
+import type { FilterOptions } from "@/server/data/reports/filter-options";
 
 export type FilterField = "range" | "collection" | "simulator" | "scenario" | "instructor" | "company" | "costCenter" | "q" | "result";
 type Values = Partial<Record<FilterField | "from" | "to", string | number | undefined>>;

@@ -1,6 +1,6 @@
 import "server-only";
 // The activities, CSV export and summary operations of the OpenAPI document.
-import { activitiesCsvQuery, activitiesPageSchema, activitiesQuery, summaryQuery, summarySchema } from "./activities";
+import { activitiesCsvQuery, activitiesPageSchema, activitiesQuery, summaryQuery, summarySchema } from "./activity-endpoints";
 import type { ApiOperation } from "./operation";
 
 export function extraOperations(common: Record<string, string>): ApiOperation[] {

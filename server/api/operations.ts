@@ -63,7 +63,7 @@ export function apiOperations(): ApiOperation[] {
       path: "/api/v1/usage",
       tag: "Usage",
       summary: "Consumption metrics",
-      description: "Records received from Senar per day (UTC), by source (sync, webhook) and type (user, activity). Defaults to the last 30 days.",
+      description: "Records received from Senar per day (in the workspace's time zone), by source (sync, webhook) and type (user, activity). Defaults to the last 30 days.",
       query: usageQuery,
       responses: { "200": { description: "Usage rows", schema: usageSchema } },
       errors: common,

@@ -5,11 +5,9 @@ import "server-only";
 // also what removes a forged webhook record (an id Senar never had): it was written provisional,
 // no full sync saw it, so it is marked here. Rows observed after the run started (a real webhook
 // delivery that arrived meanwhile) are left alone: the list may have been fetched before them.
-import { Prisma } from "../db/generated/client";
+import { type Prisma } from "../db/generated/client";
 import { DELTA_COLS, dayOf, dropEmptyRollups, dropEmptyTraineeDays, rollupDeltaCtes } from "./rollups";
-import { utcText } from "./sql";
-
-const raw = Prisma.raw;
+import { raw, utcText } from "../db/sql";
 
 export async function markMissing(tx: Prisma.TransactionClient, ws: string, runId: string, cutoff: Date): Promise<number> {
   const at = utcText(cutoff);

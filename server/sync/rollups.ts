@@ -5,9 +5,10 @@ import "server-only";
 // time-zone or pass-mark change). Days are calendar days in the workspace's time zone; an
 // activity without a trainingDate is in no day; a missing simulator/scenario/collection id is
 // grouped as 0 / "" / 0; an activity no longer at the source (presentAtSource = false, see
-// mark-missing.ts) is in no rollup. Pass = scorePct >= COALESCE(Scenario.passMark, Workspace.passMark).
+// mark-missing.ts) is in no rollup. Pass, local day and scenario join: server/db/sql-rules.ts.
 import { Prisma } from "../db/generated/client";
-import { inTransaction, type Sql } from "./sql";
+import { inTransaction, raw, type DbClient } from "../db/sql";
+import { localDay, localDayStart, passExpr, scenarioJoin } from "../db/sql-rules";
 
 /** Columns a delta source must provide (besides `sign`). */
 export const DELTA_COLS = [
@@ -29,28 +30,28 @@ const tzOf = (ws: string) => Prisma.sql`(SELECT "timeZone" FROM "Workspace" WHER
 
 /** The workspace-local calendar day of a UTC timestamp column or expression. */
 export function dayOf(ws: string, expr: string | Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`((${typeof expr === "string" ? Prisma.raw(expr) : expr}) AT TIME ZONE 'UTC' AT TIME ZONE ${tzOf(ws)})::date`;
+  return localDay(typeof expr === "string" ? raw(expr) : expr, tzOf(ws));
 }
 
 // Writers share this lock; a rebuild takes it exclusively, so no delta lands mid-rebuild.
-async function rollupLock(tx: Sql, ws: string, exclusive: boolean): Promise<void> {
+async function rollupLock(tx: DbClient, ws: string, exclusive: boolean): Promise<void> {
   if (exclusive) await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('rollup'), hashtext(${ws}))::text`;
   else await tx.$queryRaw`SELECT pg_advisory_xact_lock_shared(hashtext('rollup'), hashtext(${ws}))::text`;
 }
 
-export const lockRollupsShared = (tx: Sql, ws: string) => rollupLock(tx, ws, false);
+export const lockRollupsShared = (tx: DbClient, ws: string) => rollupLock(tx, ws, false);
 
 /** Classifies rows (one per activity version, with pass evaluated now) for aggregation. */
 function classified(ws: string, source: Prisma.Sql, signExpr: string): Prisma.Sql {
   return Prisma.sql`
     SELECT ${Prisma.raw(signExpr)} AS sign,
-      (m."trainingDate" AT TIME ZONE 'UTC' AT TIME ZONE w.tz)::date AS day,
+      ${localDay(raw(`m."trainingDate"`), raw("w.tz"))} AS day,
       COALESCE(m."simulatorId", 0) AS sim, COALESCE(m."scenarioId", '') AS scen, COALESCE(m."collectionId", 0) AS coll,
-      m."traineeId", m."scorePct", (m."scorePct" >= COALESCE(s."passMark", w.pm)) AS pass,
+      m."traineeId", m."scorePct", ${passExpr(raw("w.pm"), "m")} AS pass,
       m."totalSec", m."totalTries", m."tilts", m."abandons"
     FROM ${source} m
     CROSS JOIN (SELECT "timeZone" AS tz, "passMark" AS pm FROM "Workspace" WHERE "id" = ${ws}) w
-    LEFT JOIN "Scenario" s ON s."workspaceId" = ${ws} AND s."simulatorId" = m."simulatorId" AND s."id" = m."scenarioId"
+    ${scenarioJoin("m", Prisma.sql`${ws}`)}
     WHERE m."trainingDate" IS NOT NULL`;
 }
 
@@ -92,12 +93,12 @@ export function rollupDeltaCtes(ws: string, source: string): Prisma.Sql {
 }
 
 /** Groups whose last session moved away (an activity's day or scenario changed). */
-export async function dropEmptyRollups(tx: Sql, ws: string): Promise<void> {
+export async function dropEmptyRollups(tx: DbClient, ws: string): Promise<void> {
   await tx.$executeRaw`DELETE FROM "DailyRollup" WHERE "workspaceId" = ${ws} AND "sessions" <= 0`;
 }
 
 /** (day, trainee) pairs an updated activity left: dropped when no activity is left there. */
-export async function dropEmptyTraineeDays(tx: Sql, ws: string, pairs: TraineeDay[]): Promise<void> {
+export async function dropEmptyTraineeDays(tx: DbClient, ws: string, pairs: TraineeDay[]): Promise<void> {
   await tx.$executeRaw`
     DELETE FROM "DailyTrainee" t
     USING unnest(${pairs.map((p) => p.day)}::date[], ${pairs.map((p) => p.traineeId)}::text[]) AS p(day, tid),
@@ -106,12 +107,12 @@ export async function dropEmptyTraineeDays(tx: Sql, ws: string, pairs: TraineeDa
       AND NOT EXISTS (
         SELECT 1 FROM "Activity" a
         WHERE a."workspaceId" = ${ws} AND a."traineeId" = p.tid AND a."presentAtSource"
-          AND a."trainingDate" >= (p.day::timestamp AT TIME ZONE w.tz) AT TIME ZONE 'UTC'
-          AND a."trainingDate" < ((p.day + 1)::timestamp AT TIME ZONE w.tz) AT TIME ZONE 'UTC')`;
+          AND a."trainingDate" >= ${localDayStart(raw("p.day"), raw("w.tz"))}
+          AND a."trainingDate" < ${localDayStart(raw("(p.day + 1)"), raw("w.tz"))})`;
 }
 
 /** Recomputes every rollup of a workspace from the raw rows. */
-export async function rebuildRollups(client: Sql, ws: string): Promise<void> {
+export async function rebuildRollups(client: DbClient, ws: string): Promise<void> {
   await inTransaction(client, async (tx) => {
     await rollupLock(tx, ws, true);
     await tx.$executeRaw`DELETE FROM "DailyRollup" WHERE "workspaceId" = ${ws}`;

@@ -11,10 +11,11 @@ import { DELTA_COLS, dayOf, dropEmptyRollups, dropEmptyTraineeDays, rollupDeltaC
 import { usageCte } from "./usage";
 import { ACTIVITY_COLUMNS, FIELD_NAMES, toActivityRow, type ActivityRow } from "./activity-row";
 import { dimensionCtes } from "./dimensions";
-import { inTransaction, lastByKey, unnestOf, utcText, type Sql, type UpsertCounts, type WriteMeta } from "./sql";
+import { inTransaction, unnestOf, utcText, type DbClient } from "../db/sql";
+import { lastByKey, type UpsertCounts, type WriteMeta } from "./write-helpers";
 
 export async function upsertActivities(
-  client: Sql,
+  client: DbClient,
   workspaceId: string,
   records: Parsed<SenarActivity>[],
   meta: WriteMeta,
@@ -34,7 +35,7 @@ export async function upsertActivities(
 const raw = Prisma.raw;
 const cols = (prefix: string) => FIELD_NAMES.map((n) => `${prefix}"${n}"`).join(", ");
 
-async function insertNew(tx: Sql, ws: string, rows: ActivityRow[], meta: WriteMeta, received: number): Promise<Set<string>> {
+async function insertNew(tx: DbClient, ws: string, rows: ActivityRow[], meta: WriteMeta, received: number): Promise<Set<string>> {
   const now = utcText(new Date());
   const dims = dimensionCtes(ws, rows);
   // Shared rollup lock first (a rebuild takes it exclusively): `ins` reads `lk`, so it is taken
@@ -60,7 +61,7 @@ async function insertNew(tx: Sql, ws: string, rows: ActivityRow[], meta: WriteMe
 
 type Updated = { changed: boolean; revived: boolean; oldDay: string | null; oldTrainee: string | null; newDay: string | null; newTrainee: string | null };
 
-async function updateExisting(tx: Sql, ws: string, rows: ActivityRow[], meta: WriteMeta): Promise<number> {
+async function updateExisting(tx: DbClient, ws: string, rows: ActivityRow[], meta: WriteMeta): Promise<number> {
   const now = utcText(new Date());
   const sets = FIELD_NAMES.map((n) => `"${n}" = i."${n}"`).join(", ");
   const oldCols = ["id", "hash", "presentAtSource", "provisional", ...DELTA_COLS].map((c) => `"${c}"`).join(", ");

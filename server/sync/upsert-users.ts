@@ -3,19 +3,8 @@ import "server-only";
 // "a full sync always replaces a provisional, webhook-written row").
 import { Prisma } from "../db/generated/client";
 import type { Parsed, SenarUser } from "../senar/schemas";
-import {
-  cleanText,
-  inTransaction,
-  lastByKey,
-  rawJson,
-  recordHash,
-  unnestOf,
-  utcText,
-  type Column,
-  type Sql,
-  type UpsertCounts,
-  type WriteMeta,
-} from "./sql";
+import { cleanText, inTransaction, rawJson, unnestOf, utcText, type Column, type DbClient } from "../db/sql";
+import { lastByKey, recordHash, type UpsertCounts, type WriteMeta } from "./write-helpers";
 import { addUsage } from "./usage";
 
 type UserRow = SenarUser & { hash: string; rawText: string };
@@ -39,7 +28,7 @@ const FIELDS = COLUMNS.map((c) => c.name).filter((n) => n !== "id");
 const raw = Prisma.raw;
 
 export async function upsertUsers(
-  client: Sql,
+  client: DbClient,
   workspaceId: string,
   records: Parsed<SenarUser>[],
   meta: WriteMeta,

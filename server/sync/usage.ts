@@ -1,9 +1,10 @@
 import "server-only";
-// Consumption metrics: records received per day (workspace time zone), by source and type.
+// Consumption metrics: records received per calendar day in the workspace's time zone (the
+// local-day rule of server/db/sql-rules.ts, not the UTC day), by source and type.
 // Written last in a writer's transaction, because every writer of a day shares the row.
 import { Prisma } from "../db/generated/client";
 import { dayOf } from "./rollups";
-import { utcText, type Sql } from "./sql";
+import { utcText, type DbClient } from "../db/sql";
 
 /** The same, as a CTE definition (to follow `WITH …,`) for a caller's statement. */
 export function usageCte(ws: string, source: "sync" | "webhook", type: "user" | "activity", count: number, at: Date): Prisma.Sql {
@@ -14,7 +15,7 @@ export function usageCte(ws: string, source: "sync" | "webhook", type: "user" | 
 }
 
 export async function addUsage(
-  tx: Sql,
+  tx: DbClient,
   ws: string,
   source: "sync" | "webhook",
   type: "user" | "activity",

@@ -1,6 +1,6 @@
 // One case generator per route file (app/**/route.ts). The suite enumerates route files from the
 // filesystem and fails for any file missing here, so a new route cannot go untested.
-import { activitiesCsvQuery, activitiesQuery, summaryQuery } from "@/server/api/activities";
+import { activitiesCsvQuery, activitiesQuery, summaryQuery } from "@/server/api/activity-endpoints";
 import { usageQuery, usersQuery } from "@/server/api/schemas";
 import { matrixFiltersSchema, parseFiltersStrict, reportFiltersSchema } from "@/lib/report-filters";
 import { addUserSchema } from "@/lib/user-assign";

@@ -192,3 +192,30 @@ describe("GET /api/v1/reports/summary", () => {
     expect((await get(summaryRoute, "/reports/summary?rows=10")).status).toBe(400);
   });
 });
+
+describe("GET /api/v1/activities.csv against formula injection", () => {
+  it("neutralises text a spreadsheet would run as a formula, and keeps numbers as numbers", async () => {
+    const beta = await db.workspace.findUniqueOrThrow({ where: { slug: "beta" } });
+    const attack = "-2+3+cmd|' /C calc'!A0";
+    const raw = { ...sim[0]!, id: 990_001, company: attack, firstName: "=1+1", lastName: "@SUM(A1)", traineeId: "+33 6 12 34 56 78", scenarioName: "Fire; smoke", totalPoints: 425, totalMaxPoints: 1000 };
+    const p = parseRecord("activity", raw);
+    expect(p.ok).toBe(true);
+    if (!p.ok) return;
+    await upsertActivities(db, beta.id, [p.value], { source: "sync", sourceAt: new Date() });
+    const res = await get(csvRoute, "/activities.csv", keyB);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const [header, row] = parseCsv(text);
+    const cell = (name: string) => row![header!.indexOf(name)];
+    expect(cell("company")).toBe(`'${attack}`);
+    expect(cell("firstName")).toBe("'=1+1");
+    expect(cell("lastName")).toBe("'@SUM(A1)");
+    expect(cell("traineeId")).toBe("'+33 6 12 34 56 78");
+    expect(cell("scorePct")).toBe("0.425");
+    expect(cell("id")).toBe("990001");
+    // The `;` cell is quoted (spreadsheets in comma-decimal locales split on it).
+    expect(text).toContain(`,"Fire; smoke",`);
+    // The one file name pattern of every export: <workspace>-<report>-<date>.csv.
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="beta-activities-\d{4}-\d{2}-\d{2}\.csv"$/);
+  });
+});

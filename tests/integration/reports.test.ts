@@ -17,7 +17,7 @@ import { listActivities, streamActivities } from "@/server/data/reports/activiti
 import { getBreakdown } from "@/server/data/reports/breakdowns";
 import { getTraineeProfile, listTrainees } from "@/server/data/reports/trainees";
 import { getMatrix, streamMatrix } from "@/server/data/reports/matrix";
-import type { ReportContext } from "@/server/data/reports/sql";
+import type { ReportContext } from "@/server/data/reports/context";
 
 const TZ = "America/New_York";
 const ANCHOR = new Date("2026-06-01T00:00:00Z");

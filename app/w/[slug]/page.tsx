@@ -15,13 +15,13 @@ import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ReportSkeleton } from "@/components/ui/skeleton";
 import { DASH, formatDateTime, formatDay, formatDecimal, formatDuration, formatHours, formatInt, formatPct } from "@/lib/format";
-import { parseReportFilters, reportHref, resolveRange, type ReportFilters } from "@/lib/report-filters";
+import { parseReportFilters, reportHref, resolveRange, scenarioKey, type ReportFilters } from "@/lib/report-filters";
 import { requireMember } from "@/server/auth/guards";
 import { reportContext } from "@/server/data/reports/context";
 import { getKpis, getLatestSessions, getScenarioRankings, getWeeklyTrend, type ScenarioRank } from "@/server/data/reports/dashboard";
-import { getFilterOptions } from "@/server/data/reports/options";
+import { getFilterOptions } from "@/server/data/reports/filter-options";
 import { log } from "@/server/log";
-import type { ReportContext } from "@/server/data/reports/sql";
+import type { ReportContext } from "@/server/data/reports/context";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -116,8 +116,8 @@ async function DashboardBody({ ctx, slug, f }: { ctx: ReportContext; slug: strin
       </Section>
 
       <div className="grid gap-5 lg:grid-cols-2">
-        <ScenarioList title="Hardest scenarios" description="Lowest pass rate this period (at least 10 scored sessions)." items={hardest} tone="rose" hrefFor={(s) => periodLink({ scenario: `${s.simulatorId}:${s.scenarioId}`, result: "fail" })} />
-        <ScenarioList title="Easiest scenarios" description="Highest pass rate this period (at least 10 scored sessions)." items={easiest} tone="brand" hrefFor={(s) => periodLink({ scenario: `${s.simulatorId}:${s.scenarioId}` })} />
+        <ScenarioList title="Hardest scenarios" description="Lowest pass rate this period (at least 10 scored sessions)." items={hardest} tone="rose" hrefFor={(s) => periodLink({ scenario: scenarioKey(s.simulatorId, s.scenarioId), result: "fail" })} />
+        <ScenarioList title="Easiest scenarios" description="Highest pass rate this period (at least 10 scored sessions)." items={easiest} tone="brand" hrefFor={(s) => periodLink({ scenario: scenarioKey(s.simulatorId, s.scenarioId) })} />
       </div>
 
       <Section
@@ -175,7 +175,7 @@ function ScenarioList({ title, description, items, tone, hrefFor }: {
           </thead>
           <tbody>
             {items.map((s) => (
-              <tr key={`${s.simulatorId}:${s.scenarioId}`} className="border-t border-slate-100">
+              <tr key={scenarioKey(s.simulatorId, s.scenarioId)} className="border-t border-slate-100">
                 <td className="py-1.5 pr-2">
                   <Link href={hrefFor(s)} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">{s.name}</Link>
                   <span className="block text-xs text-slate-600">{s.simulator ?? DASH}</span>

@@ -4,39 +4,15 @@ import "server-only";
 // rows never sit in memory.
 import { db } from "@/server/db/client";
 import { resolveRange, type ReportFilters, type SortKey } from "@/lib/report-filters";
-import { activityConditions, num, numOrNull, passExpr, raw, scenarioJoin, sql, where, type ReportContext, type Sql } from "./sql";
+import { empty, join, num, numOrNull, raw, sql, where, type Sql } from "@/server/db/sql";
+import { passExpr, scenarioJoin } from "@/server/db/sql-rules";
+import { ACTIVITY_FIELD_NAMES, fieldsOfKind, type ReportActivity } from "@/server/db/activity-fields";
+import { activityConditions } from "./conditions";
+import type { ReportContext } from "./context";
 
-export type ActivityRow = {
-  id: string;
-  trainingDate: Date | null;
-  traineeId: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  company: string | null;
-  traineeEmail: string | null;
-  traineeProfile: string | null;
-  collectionId: number | null;
-  collectionTitle: string | null;
-  simulatorId: number | null;
-  simulatorTitle: string | null;
-  scenarioId: string | null;
-  scenarioName: string | null;
-  scorePct: number | null;
-  passed: boolean | null;
-  totalPoints: number | null;
-  totalMaxPoints: number | null;
-  totalSec: number | null;
-  totalTries: number | null;
-  tilts: number | null;
-  abandons: number | null;
-  userId: string | null;
-  userFirstName: string | null;
-  userLastName: string | null;
-  userCostCenter: string | null;
-  userAccountName: string | null;
-};
+export type { ReportActivity };
 
-type RawRow = Omit<ActivityRow, "id"> & { id: bigint; k?: string };
+type RawRow = Omit<ReportActivity, "id"> & { id: bigint; k?: string };
 
 // Sort keys as non-null expressions (so keyset comparisons are total) and the type to cast the
 // keyset value back to. Date sorts use the bare column: the range filter excludes null dates,
@@ -52,19 +28,26 @@ const SORTS: Record<SortKey, { expr: string; type: "timestamp" | "float8" | "tex
   instructor: { expr: `lower(COALESCE(a."userLastName", '') || ' ' || COALESCE(a."userFirstName", ''))`, type: "text" },
 };
 
-const SELECT = raw(`a.id, a."trainingDate", a."traineeId", a."firstName", a."lastName", a.company, a."traineeEmail", a."traineeProfile",
-  a."collectionId", a."collectionTitle", a."simulatorId", a."simulatorTitle", a."scenarioId", a."scenarioName", a."scorePct",
-  a."totalPoints", a."totalMaxPoints", a."totalSec", a."totalTries", a.tilts, a.abandons,
-  a."userId", a."userFirstName", a."userLastName", a."userCostCenter", a."userAccountName"`);
+// The report row's fields (server/db/activity-fields.ts) in table order, so a row's properties
+// come in that order (the API's JSON and CSV rely on it): stored ones as is, `passed` by the rule.
+const selectList = (ctx: ReportContext): Sql =>
+  join(
+    ACTIVITY_FIELD_NAMES.map((n) => (n === "passed" ? sql`${passExpr(ctx.passMark)} AS passed` : raw(`a."${n}"`))),
+    ", ",
+  );
+const FLOAT_FIELDS = fieldsOfKind("float");
 
-function toRow(r: RawRow): ActivityRow {
+function toRow(r: RawRow): ReportActivity {
   const { k: _k, ...rest } = r;
-  return { ...rest, id: String(r.id), scorePct: numOrNull(r.scorePct) };
+  const row: ReportActivity = { ...rest, id: String(r.id) };
+  // Drivers may hand float8 aggregates back as text; the row promises numbers.
+  for (const n of FLOAT_FIELDS) row[n] = numOrNull(row[n]);
+  return row;
 }
 
 export const COUNT_CAP = 100_000;
 
-export type ActivityPage = { rows: ActivityRow[]; total: number; capped: boolean; page: number; pages: number; from: string; to: string };
+export type ActivityPage = { rows: ReportActivity[]; total: number; capped: boolean; page: number; pages: number; from: string; to: string };
 
 export async function listActivities(ctx: ReportContext, f: ReportFilters, now = new Date()): Promise<ActivityPage> {
   const range = resolveRange(f, ctx.timeZone, now);
@@ -75,11 +58,11 @@ export async function listActivities(ctx: ReportContext, f: ReportFilters, now =
   const offset = (f.page - 1) * f.size;
   const [rows, countRows] = await Promise.all([
     db.$queryRaw<RawRow[]>(sql`
-      SELECT ${SELECT}, ${passExpr(ctx)} AS passed FROM "Activity" a ${scenarioJoin()} ${where(conds)}
+      SELECT ${selectList(ctx)} FROM "Activity" a ${scenarioJoin()} ${where(conds)}
       ORDER BY ${raw(s.expr)} ${dir}, a.id ${dir} LIMIT ${f.size}::int OFFSET ${offset}::int`),
     // Counting stops at the cap: "100,000+" is as useful as an exact figure and stays fast.
     db.$queryRaw<{ n: number }[]>(sql`
-      SELECT COUNT(*)::int AS n FROM (SELECT 1 FROM "Activity" a ${needsJoin ? scenarioJoin() : raw("")} ${where(conds)} LIMIT ${COUNT_CAP + 1}::int) x`),
+      SELECT COUNT(*)::int AS n FROM (SELECT 1 FROM "Activity" a ${needsJoin ? scenarioJoin() : empty} ${where(conds)} LIMIT ${COUNT_CAP + 1}::int) x`),
   ]);
   const n = num(countRows[0]?.n);
   const capped = n > COUNT_CAP;
@@ -87,11 +70,19 @@ export async function listActivities(ctx: ReportContext, f: ReportFilters, now =
   return { rows: rows.map(toRow), total, capped, page: f.page, pages: Math.max(1, Math.ceil(total / f.size)), from: range.from, to: range.to };
 }
 
+/** Exact size of the filtered set (the explorer caps its count; the API's paging must not). */
+export async function countActivities(ctx: ReportContext, f: ReportFilters, now = new Date()): Promise<number> {
+  const conds = activityConditions(ctx, f, resolveRange(f, ctx.timeZone, now));
+  const needsJoin = f.result !== undefined;
+  const rows = await db.$queryRaw<{ n: number }[]>(sql`SELECT COUNT(*)::float8 AS n FROM "Activity" a ${needsJoin ? scenarioJoin() : empty} ${where(conds)}`);
+  return num(rows[0]?.n);
+}
+
 /**
  * Every activity of the filtered set, in the table's order, in chunks fetched by keyset
  * (sort value, id) so each query is an index range read and memory stays at one chunk.
  */
-export async function* streamActivities(ctx: ReportContext, f: ReportFilters, chunk = 5_000, now = new Date()): AsyncGenerator<ActivityRow[]> {
+export async function* streamActivities(ctx: ReportContext, f: ReportFilters, chunk = 5_000, now = new Date()): AsyncGenerator<ReportActivity[]> {
   const range = resolveRange(f, ctx.timeZone, now);
   const base = activityConditions(ctx, f, range);
   const s = SORTS[f.sort];
@@ -108,7 +99,7 @@ export async function* streamActivities(ctx: ReportContext, f: ReportFilters, ch
       if (s.indexed) conds.push(sql`${raw(s.expr)} ${raw(asc ? ">=" : "<=")} ${after.k}::${raw(s.type)}`);
     }
     const rows: RawRow[] = await db.$queryRaw<RawRow[]>(sql`
-      SELECT ${SELECT}, ${passExpr(ctx)} AS passed, (${raw(s.expr)})::text AS k FROM "Activity" a ${scenarioJoin()} ${where(conds)}
+      SELECT ${selectList(ctx)}, (${raw(s.expr)})::text AS k FROM "Activity" a ${scenarioJoin()} ${where(conds)}
       ORDER BY ${raw(s.expr)} ${dir}, a.id ${dir} LIMIT ${chunk}::int`);
     if (rows.length === 0) return;
     yield rows.map(toRow);

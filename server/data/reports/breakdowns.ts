@@ -4,18 +4,21 @@ import "server-only";
 import { db } from "@/server/db/client";
 import { kpisFromSums, type Kpis } from "@/lib/metrics";
 import { resolveRange, type BreakdownDimension, type BreakdownFilters } from "@/lib/report-filters";
-import { activityConditions, num, passExpr, raw, scenarioJoin, sql, where, type ReportContext } from "./sql";
+import { num, raw, sql, where, type Sql } from "@/server/db/sql";
+import { passExpr, scenarioJoin, scenarioKey } from "@/server/db/sql-rules";
+import { activityConditions } from "./conditions";
+import type { ReportContext } from "./context";
 
 export type BreakdownRow = Kpis & { key: string; label: string; trainees: number; sub: string | null };
 export type Breakdown = { rows: BreakdownRow[]; total: BreakdownRow; from: string; to: string };
 
-const DIMS: Record<BreakdownDimension, { key: string; label: string; sub: string }> = {
-  collection: { key: `a."collectionId"::text`, label: `MAX(a."collectionTitle")`, sub: `NULL` },
-  simulator: { key: `a."simulatorId"::text`, label: `MAX(a."simulatorTitle")`, sub: `MAX(a."collectionTitle")` },
-  scenario: { key: `a."simulatorId"::text || ':' || a."scenarioId"`, label: `MAX(COALESCE(a."scenarioName", a."scenarioId"))`, sub: `MAX(a."simulatorTitle")` },
-  company: { key: `COALESCE(a.company, '')`, label: `MAX(a.company)`, sub: `NULL` },
-  costCenter: { key: `COALESCE(a."userCostCenter", '')`, label: `MAX(a."userCostCenter")`, sub: `NULL` },
-  instructor: { key: `COALESCE(a."userId", '')`, label: `MAX(TRIM(COALESCE(a."userFirstName", '') || ' ' || COALESCE(a."userLastName", '')))`, sub: `MAX(a."userCostCenter")` },
+const DIMS: Record<BreakdownDimension, { key: Sql; label: string; sub: string }> = {
+  collection: { key: raw(`a."collectionId"::text`), label: `MAX(a."collectionTitle")`, sub: `NULL` },
+  simulator: { key: raw(`a."simulatorId"::text`), label: `MAX(a."simulatorTitle")`, sub: `MAX(a."collectionTitle")` },
+  scenario: { key: scenarioKey(), label: `MAX(COALESCE(a."scenarioName", a."scenarioId"))`, sub: `MAX(a."simulatorTitle")` },
+  company: { key: raw(`COALESCE(a.company, '')`), label: `MAX(a.company)`, sub: `NULL` },
+  costCenter: { key: raw(`COALESCE(a."userCostCenter", '')`), label: `MAX(a."userCostCenter")`, sub: `NULL` },
+  instructor: { key: raw(`COALESCE(a."userId", '')`), label: `MAX(TRIM(COALESCE(a."userFirstName", '') || ' ' || COALESCE(a."userLastName", '')))`, sub: `MAX(a."userCostCenter")` },
 };
 
 const ORDER: Record<BreakdownFilters["bsort"], string> = {
@@ -38,7 +41,7 @@ function toRow(r: Raw, fallback: string): BreakdownRow {
 }
 
 const AGG = (ctx: ReportContext) => sql`COUNT(*)::float8 AS sessions, COUNT(DISTINCT a."traineeId")::float8 AS trainees,
-  COUNT(a."scorePct")::float8 AS scored, COUNT(*) FILTER (WHERE ${passExpr(ctx)})::float8 AS passed,
+  COUNT(a."scorePct")::float8 AS scored, COUNT(*) FILTER (WHERE ${passExpr(ctx.passMark)})::float8 AS passed,
   COALESCE(SUM(a."scorePct"), 0)::float8 AS "sumScorePct", COALESCE(SUM(a."totalSec"), 0)::float8 AS "totalSec",
   COALESCE(SUM(a."totalTries"), 0)::float8 AS "totalTries", COALESCE(SUM(a.tilts), 0)::float8 AS tilts, COALESCE(SUM(a.abandons), 0)::float8 AS abandons`;
 
@@ -49,7 +52,7 @@ export async function getBreakdown(ctx: ReportContext, f: BreakdownFilters, now 
   const [rows, totals] = await Promise.all([
     db.$queryRaw<Raw[]>(sql`
       SELECT * FROM (
-        SELECT ${raw(d.key)} AS key, ${raw(d.label)} AS label, ${raw(d.sub)} AS sub, ${AGG(ctx)}
+        SELECT ${d.key} AS key, ${raw(d.label)} AS label, ${raw(d.sub)} AS sub, ${AGG(ctx)}
         FROM "Activity" a ${scenarioJoin()} ${where(conds)} GROUP BY 1
       ) g ORDER BY ${raw(ORDER[f.bsort])}, key LIMIT 500`),
     db.$queryRaw<Raw[]>(sql`SELECT NULL AS key, 'All' AS label, NULL AS sub, ${AGG(ctx)} FROM "Activity" a ${scenarioJoin()} ${where(conds)}`),

@@ -4,7 +4,9 @@ import "server-only";
 import { db } from "@/server/db/client";
 import { addDays, monthEnd, wholeMonths, type ResolvedRange } from "@/lib/report-filters";
 import { change, kpisFromSums, type Kpis, type SessionSums } from "@/lib/metrics";
-import { isoDay, num, numOrNull, scenarioJoin, passExpr, sql, type ReportContext } from "./sql";
+import { isoDay, num, numOrNull, sql } from "@/server/db/sql";
+import { passExpr, scenarioJoin } from "@/server/db/sql-rules";
+import type { ReportContext } from "./context";
 
 export type KpiSet = Kpis & { uniqueTrainees: number };
 export type KpiWithChange = { current: KpiSet; previous: KpiSet; change: Record<keyof KpiSet, number | null> };
@@ -110,7 +112,7 @@ export async function getScenarioRankings(ctx: ReportContext, range: ResolvedRan
     SELECT r."simulatorId", r."scenarioId", MAX(sc.name) AS name, MAX(s.title) AS simulator,
            SUM(r.sessions)::float8 AS sessions, SUM(r.scored)::float8 AS scored, SUM(r.passed)::float8 AS passed, SUM(r."sumScorePct")::float8 AS "sumScorePct"
     FROM "DailyRollup" r
-    LEFT JOIN "Scenario" sc ON sc."workspaceId" = r."workspaceId" AND sc."simulatorId" = r."simulatorId" AND sc.id = r."scenarioId"
+    ${scenarioJoin("r")}
     LEFT JOIN "Simulator" s ON s."workspaceId" = r."workspaceId" AND s.id = r."simulatorId"
     WHERE r."workspaceId" = ${ctx.workspaceId} AND r.day BETWEEN ${range.from}::date AND ${range.to}::date
     GROUP BY r."simulatorId", r."scenarioId"
@@ -137,7 +139,7 @@ export type LatestSession = {
 export async function getLatestSessions(ctx: ReportContext, limit = 8): Promise<LatestSession[]> {
   const rows = await db.$queryRaw<{ id: bigint; trainingDate: Date | null; traineeId: string | null; firstName: string | null; lastName: string | null; company: string | null; scenarioName: string | null; scenarioId: string | null; simulatorTitle: string | null; scorePct: number | null; passed: boolean | null; totalSec: number | null; userFirstName: string | null; userLastName: string | null }[]>(sql`
     SELECT a.id, a."trainingDate", a."traineeId", a."firstName", a."lastName", a.company, a."scenarioName", a."scenarioId", a."simulatorTitle",
-           a."scorePct", ${passExpr(ctx)} AS passed, a."totalSec", a."userFirstName", a."userLastName"
+           a."scorePct", ${passExpr(ctx.passMark)} AS passed, a."totalSec", a."userFirstName", a."userLastName"
     FROM "Activity" a ${scenarioJoin()}
     WHERE a."workspaceId" = ${ctx.workspaceId} AND a."trainingDate" IS NOT NULL
     ORDER BY a."trainingDate" DESC, a.id DESC LIMIT ${limit}::int`);

@@ -4,8 +4,11 @@ import "server-only";
 // cells are read for the visible trainees only, through the (workspaceId, traineeId, …) index.
 import { db } from "@/server/db/client";
 import { competency, type Competency } from "@/lib/metrics";
-import { type MatrixFilters } from "@/lib/report-filters";
-import { join, num, numOrNull, raw, sql, type ReportContext, type Sql } from "./sql";
+import { scenarioKey, type MatrixFilters } from "@/lib/report-filters";
+import { join, num, numOrNull, raw, sql, type Sql } from "@/server/db/sql";
+import { passExpr, passMarkOf, scenarioJoin, scenarioTuple } from "@/server/db/sql-rules";
+import { traineeMatch } from "./conditions";
+import type { ReportContext } from "./context";
 
 export type MatrixColumn = { key: string; simulatorId: number; scenarioId: string; name: string; simulator: string; passMark: number; passedCount: number; attemptedCount: number };
 export type MatrixCell = { best: number | null; attempts: number; state: Competency; firstPassAt: Date | null };
@@ -23,11 +26,7 @@ export type Matrix = {
 function traineeConds(f: MatrixFilters, ctx: ReportContext): Sql[] {
   const conds: Sql[] = [sql`t."workspaceId" = ${ctx.workspaceId}`];
   if (f.company) conds.push(sql`t.company = ${f.company}`);
-  for (const w of (f.q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 4)) {
-    const l = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conds.push(sql`(t."firstName" ILIKE ${l} OR t."lastName" ILIKE ${l} OR t.email ILIKE ${l} OR t.id ILIKE ${l})`);
-  }
-  return conds;
+  return [...conds, ...traineeMatch(f.q)];
 }
 
 /**
@@ -45,12 +44,12 @@ function attemptedJoin(f: MatrixFilters, collectionId: number): Sql {
 
 export async function getMatrixColumns(ctx: ReportContext, collectionId: number): Promise<MatrixColumn[]> {
   const rows = await db.$queryRaw<{ simulatorId: number; scenarioId: string; name: string | null; simulator: string | null; passMark: number }[]>(sql`
-    SELECT sc."simulatorId", sc.id AS "scenarioId", sc.name, s.title AS simulator, COALESCE(sc."passMark", ${ctx.passMark}::float8) AS "passMark"
+    SELECT sc."simulatorId", sc.id AS "scenarioId", sc.name, s.title AS simulator, ${passMarkOf(ctx.passMark)} AS "passMark"
     FROM "Scenario" sc JOIN "Simulator" s ON s."workspaceId" = sc."workspaceId" AND s.id = sc."simulatorId"
     WHERE sc."workspaceId" = ${ctx.workspaceId} AND s."collectionId" = ${collectionId}::int
     ORDER BY lower(COALESCE(s.title, '')), s.id, sc.id`);
   return rows.map((r) => ({
-    key: `${r.simulatorId}:${r.scenarioId}`, simulatorId: num(r.simulatorId), scenarioId: r.scenarioId, name: r.name ?? r.scenarioId,
+    key: scenarioKey(r.simulatorId, r.scenarioId), simulatorId: num(r.simulatorId), scenarioId: r.scenarioId, name: r.name ?? r.scenarioId,
     simulator: r.simulator ?? `Simulator ${r.simulatorId}`, passMark: num(r.passMark), passedCount: 0, attemptedCount: 0,
   }));
 }
@@ -62,9 +61,8 @@ async function cellsFor(ctx: ReportContext, collectionId: number, traineeIds: st
   const costCenter = f.costCenter ? sql` AND a."userCostCenter" = ${f.costCenter}` : sql``;
   return db.$queryRaw<CellRaw[]>(sql`
     SELECT a."traineeId", a."simulatorId", a."scenarioId", MAX(a."scorePct") AS best, COUNT(*)::int AS attempts,
-           MIN(a."trainingDate") FILTER (WHERE a."scorePct" >= COALESCE(sc."passMark", ${ctx.passMark}::float8)) AS "firstPassAt"
-    FROM "Activity" a
-    LEFT JOIN "Scenario" sc ON sc."workspaceId" = a."workspaceId" AND sc."simulatorId" = a."simulatorId" AND sc.id = a."scenarioId"
+           MIN(a."trainingDate") FILTER (WHERE ${passExpr(ctx.passMark)}) AS "firstPassAt"
+    FROM "Activity" a ${scenarioJoin()}
     WHERE a."workspaceId" = ${ctx.workspaceId} AND a."traineeId" = ANY(${traineeIds}::text[]) AND a."collectionId" = ${collectionId}::int${costCenter}
     GROUP BY 1, 2, 3`);
 }
@@ -81,10 +79,9 @@ function passedJoin(ctx: ReportContext, f: MatrixFilters, collectionId: number):
   if (f.sort !== "passed") return sql``;
   const costCenter = f.costCenter ? sql` AND a."userCostCenter" = ${f.costCenter}` : sql``;
   return sql`LEFT JOIN (
-    SELECT a."traineeId" AS id, COUNT(DISTINCT (a."simulatorId", a."scenarioId")) AS n FROM "Activity" a
-    LEFT JOIN "Scenario" sc ON sc."workspaceId" = a."workspaceId" AND sc."simulatorId" = a."simulatorId" AND sc.id = a."scenarioId"
+    SELECT a."traineeId" AS id, COUNT(DISTINCT ${scenarioTuple()}) AS n FROM "Activity" a ${scenarioJoin()}
     WHERE a."workspaceId" = ${ctx.workspaceId} AND a."collectionId" = ${collectionId}::int${costCenter}
-      AND a."scorePct" >= COALESCE(sc."passMark", ${ctx.passMark}::float8)
+      AND ${passExpr(ctx.passMark)}
     GROUP BY a."traineeId"
   ) passed ON passed.id = t.id`;
 }
@@ -97,7 +94,7 @@ function buildRows(people: TraineeRaw[], cells: CellRaw[], columns: MatrixColumn
   );
   for (const c of cells) {
     const row = rows.get(c.traineeId);
-    const key = `${c.simulatorId}:${c.scenarioId}`;
+    const key = scenarioKey(c.simulatorId, c.scenarioId);
     const col = colByKey.get(key);
     if (!row || !col) continue;
     const best = numOrNull(c.best);

@@ -3,7 +3,10 @@ import "server-only";
 // registrations over time, and what instructors actually do (sessions run, who has gone quiet).
 import { db } from "@/server/db/client";
 import { addDays, todayIn, type ResolvedRange } from "@/lib/report-filters";
-import { inRange, isoDay, localDay, localDayStart, num, raw, sql, type ReportContext } from "./sql";
+import { isoDay, num, raw, sql } from "@/server/db/sql";
+import { localDay, localDayStart } from "@/server/db/sql-rules";
+import { inRange } from "./conditions";
+import type { ReportContext } from "./context";
 
 export type CountRow = { label: string; count: number };
 export type InstructorActivity = { id: string; name: string; email: string | null; costCenter: string | null; sessions: number; trainees: number; lastSession: Date | null };

@@ -2,7 +2,11 @@ import "server-only";
 // Trainees: a searchable list (from the Trainee dimension, stats for the visible page only) and
 // the profile of one trainee: every session, per-scenario best/last score, attempts, first pass.
 import { db } from "@/server/db/client";
-import { join, num, numOrNull, passExpr, scenarioJoin, sql, type ReportContext, type Sql } from "./sql";
+import { scenarioKey } from "@/lib/report-filters";
+import { join, num, numOrNull, sql, type Sql } from "@/server/db/sql";
+import { passExpr, passMarkOf, scenarioJoin, scenarioTuple } from "@/server/db/sql-rules";
+import { traineeMatch } from "./conditions";
+import type { ReportContext } from "./context";
 
 export type TraineeListItem = {
   id: string; name: string; email: string | null; company: string | null; profile: string | null;
@@ -11,11 +15,7 @@ export type TraineeListItem = {
 
 export async function listTrainees(ctx: ReportContext, opts: { q?: string; company?: string; page: number; size?: number }): Promise<{ rows: TraineeListItem[]; total: number; pages: number }> {
   const size = opts.size ?? 50;
-  const conds: Sql[] = [sql`t."workspaceId" = ${ctx.workspaceId}`];
-  for (const w of (opts.q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 4)) {
-    const l = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conds.push(sql`(t."firstName" ILIKE ${l} OR t."lastName" ILIKE ${l} OR t.email ILIKE ${l} OR t.id ILIKE ${l})`);
-  }
+  const conds: Sql[] = [sql`t."workspaceId" = ${ctx.workspaceId}`, ...traineeMatch(opts.q)];
   if (opts.company) conds.push(sql`t.company = ${opts.company}`);
   const whereSql = sql`WHERE ${join(conds, " AND ")}`;
   const [people, count] = await Promise.all([
@@ -29,7 +29,7 @@ export async function listTrainees(ctx: ReportContext, opts: { q?: string; compa
   const stats = ids.length
     ? await db.$queryRaw<{ traineeId: string; sessions: number; lastSession: Date | null; totalSec: number; scenariosPassed: number }[]>(sql`
         SELECT a."traineeId", COUNT(*)::int AS sessions, MAX(a."trainingDate") AS "lastSession", COALESCE(SUM(a."totalSec"), 0)::float8 AS "totalSec",
-               COUNT(DISTINCT (a."simulatorId", a."scenarioId")) FILTER (WHERE ${passExpr(ctx)})::int AS "scenariosPassed"
+               COUNT(DISTINCT ${scenarioTuple()}) FILTER (WHERE ${passExpr(ctx.passMark)})::int AS "scenariosPassed"
         FROM "Activity" a ${scenarioJoin()}
         WHERE a."workspaceId" = ${ctx.workspaceId} AND a."traineeId" = ANY(${ids}::text[])
         GROUP BY a."traineeId"`)
@@ -79,7 +79,7 @@ export async function getTraineeProfile(ctx: ReportContext, traineeId: string): 
     // One trainee's sessions: a bounded index range ((workspaceId, traineeId, trainingDate)).
     db.$queryRaw<SessionRaw[]>(sql`
       SELECT a.id, a."trainingDate", a."simulatorId", a."scenarioId", a."scenarioName", a."simulatorTitle", a."collectionTitle", a."scorePct",
-             ${passExpr(ctx)} AS passed, COALESCE(sc."passMark", ${ctx.passMark}::float8) AS "passMark",
+             ${passExpr(ctx.passMark)} AS passed, ${passMarkOf(ctx.passMark)} AS "passMark",
              a."totalSec", a."totalTries", a.tilts, a.abandons, a."userFirstName", a."userLastName",
              a."firstName", a."lastName", a.company, a."traineeEmail", a."traineeProfile",
              ROW_NUMBER() OVER (PARTITION BY a."simulatorId", a."scenarioId" ORDER BY a."trainingDate" NULLS LAST, a.id)::int AS attempt
@@ -98,7 +98,7 @@ export async function getTraineeProfile(ctx: ReportContext, traineeId: string): 
   // Per-scenario progress from the (already bounded) session list, oldest first.
   const byScenario = new Map<string, ScenarioProgress>();
   for (const r of [...sessionsRaw].reverse()) {
-    const key = `${r.simulatorId ?? 0}:${r.scenarioId ?? ""}`;
+    const key = scenarioKey(r.simulatorId ?? 0, r.scenarioId ?? "");
     let p = byScenario.get(key);
     if (!p) {
       p = {
@@ -127,7 +127,7 @@ export async function getTraineeProfile(ctx: ReportContext, traineeId: string): 
     key: s.key,
     label: s.scenario,
     points: sessionsRaw
-      .filter((r) => `${r.simulatorId ?? 0}:${r.scenarioId ?? ""}` === s.key)
+      .filter((r) => scenarioKey(r.simulatorId ?? 0, r.scenarioId ?? "") === s.key)
       .map((r) => ({ attempt: num(r.attempt), score: numOrNull(r.scorePct) }))
       .sort((a, b) => a.attempt - b.attempt),
   }));

@@ -1,4 +1,4 @@
-import { activitiesQuery, apiActivitiesPage } from "@/server/api/activities";
+import { activitiesQuery, apiActivitiesPage } from "@/server/api/activity-endpoints";
 import { apiAuth, reportContext } from "@/server/api/auth";
 import { route } from "@/server/http/route";
 

@@ -12,7 +12,7 @@ import { DEFAULT_COLUMNS, parseReportFilters, reportHref, reportSearch, resolveR
 import { requireMember } from "@/server/auth/guards";
 import { listActivities } from "@/server/data/reports/activities";
 import { reportContext } from "@/server/data/reports/context";
-import { getFilterOptions } from "@/server/data/reports/options";
+import { getFilterOptions } from "@/server/data/reports/filter-options";
 import { authorizedReport } from "@/components/reports/authorized-report";
 
 export const metadata: Metadata = { title: "Activities" };

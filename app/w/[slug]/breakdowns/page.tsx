@@ -21,7 +21,7 @@ import {
 import { requireMember } from "@/server/auth/guards";
 import { getBreakdown, type BreakdownRow } from "@/server/data/reports/breakdowns";
 import { reportContext } from "@/server/data/reports/context";
-import { getFilterOptions } from "@/server/data/reports/options";
+import { getFilterOptions } from "@/server/data/reports/filter-options";
 import { authorizedReport } from "@/components/reports/authorized-report";
 
 export const metadata: Metadata = { title: "Breakdowns" };

@@ -13,7 +13,7 @@ import { filtersToSearch, matrixFiltersSchema, parseFiltersLenient, type MatrixF
 import { requireMember } from "@/server/auth/guards";
 import { reportContext } from "@/server/data/reports/context";
 import { firstCollectionId, getMatrix } from "@/server/data/reports/matrix";
-import { getFilterOptions } from "@/server/data/reports/options";
+import { getFilterOptions } from "@/server/data/reports/filter-options";
 import { authorizedReport } from "@/components/reports/authorized-report";
 
 export const metadata: Metadata = { title: "Competency matrix" };

@@ -9,7 +9,7 @@ import { Table, TableFrame, Td, Th } from "@/components/ui/table";
 import { DASH, formatDate, formatHours, formatInt } from "@/lib/format";
 import { requireMember } from "@/server/auth/guards";
 import { reportContext } from "@/server/data/reports/context";
-import { getFilterOptions } from "@/server/data/reports/options";
+import { getFilterOptions } from "@/server/data/reports/filter-options";
 import { listTrainees } from "@/server/data/reports/trainees";
 import { authorizedReport } from "@/components/reports/authorized-report";
 

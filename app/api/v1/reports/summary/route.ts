@@ -1,4 +1,4 @@
-import { apiSummary, summaryQuery } from "@/server/api/activities";
+import { apiSummary, summaryQuery } from "@/server/api/activity-endpoints";
 import { apiAuth, reportContext } from "@/server/api/auth";
 import { route } from "@/server/http/route";
 

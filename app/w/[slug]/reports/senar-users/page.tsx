@@ -13,7 +13,7 @@ import { DASH, formatDate, formatInt } from "@/lib/format";
 import { parseReportFilters, reportHref, resolveRange } from "@/lib/report-filters";
 import { requireMember } from "@/server/auth/guards";
 import { reportContext } from "@/server/data/reports/context";
-import { getFilterOptions } from "@/server/data/reports/options";
+import { getFilterOptions } from "@/server/data/reports/filter-options";
 import { getSenarUsersReport, type CountRow } from "@/server/data/reports/senar-users";
 import { authorizedReport } from "@/components/reports/authorized-report";
 

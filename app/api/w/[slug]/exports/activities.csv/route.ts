@@ -1,22 +1,18 @@
 // GET /api/w/[slug]/exports/activities.csv: the activities explorer's filtered set as CSV, streamed.
-import { DEFAULT_COLUMNS, parseFiltersStrict, reportFiltersSchema, resolveRange } from "@/lib/report-filters";
+import { DEFAULT_COLUMNS, reportFiltersSchema, resolveRange } from "@/lib/report-filters";
 import { audit } from "@/server/audit";
 import { workspaceAuth } from "@/server/auth/guards";
 import { streamActivities } from "@/server/data/reports/activities";
 import { reportContext } from "@/server/data/reports/context";
-import { activityCsvHeader, activityCsvLine, csvColumns, csvResponse } from "@/server/data/reports/csv";
-import { AppError, zodMessage } from "@/server/http/errors";
+import { exportFilters } from "@/server/data/reports/export-filters";
+import { activityCsvHeader, activityCsvLine, csvColumns } from "@/server/data/reports/activity-csv";
+import { csvFilename, csvResponse } from "@/server/http/csv";
 import { route } from "@/server/http/route";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route({ auth: workspaceAuth() }, async ({ req, auth }) => {
-  const parsed = parseFiltersStrict(reportFiltersSchema, new URL(req.url).searchParams);
-  if (!parsed.success) {
-    const { message, field } = zodMessage(parsed.error, "query");
-    throw new AppError("invalid_input", message, { field });
-  }
-  const f = parsed.data;
+  const f = exportFilters(reportFiltersSchema, req);
   const ctx = reportContext(auth);
   const range = resolveRange(f, ctx.timeZone);
   const cols = csvColumns(f.cols ?? DEFAULT_COLUMNS);
@@ -27,10 +23,7 @@ export const GET = route({ auth: workspaceAuth() }, async ({ req, auth }) => {
     target: "activities.csv",
     details: { from: range.from, to: range.to, filters: Object.fromEntries(new URL(req.url).searchParams) },
   });
-  async function* lines(): AsyncGenerator<string> {
-    for await (const rows of streamActivities(ctx, f, 5_000)) {
-      yield rows.map((r) => activityCsvLine(r, cols, ctx.timeZone)).join("");
-    }
-  }
-  return csvResponse(`activities-${auth.workspace.slug}-${range.from}-to-${range.to}.csv`, activityCsvHeader(cols), lines());
+  return csvResponse(csvFilename(auth.workspace.slug, "activities", ctx.timeZone), activityCsvHeader(cols), streamActivities(ctx, f, 5_000), (r) =>
+    activityCsvLine(r, cols, ctx.timeZone),
+  );
 });

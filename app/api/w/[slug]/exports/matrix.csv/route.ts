@@ -1,44 +1,35 @@
 // GET /api/w/[slug]/exports/matrix.csv: the competency matrix (every trainee row) as CSV, streamed.
-import { matrixFiltersSchema, parseFiltersStrict } from "@/lib/report-filters";
+import { matrixFiltersSchema } from "@/lib/report-filters";
 import { audit } from "@/server/audit";
 import { workspaceAuth } from "@/server/auth/guards";
 import { reportContext } from "@/server/data/reports/context";
-import { csvLine, csvResponse } from "@/server/data/reports/csv";
-import { firstCollectionId, getMatrixColumns, streamMatrix } from "@/server/data/reports/matrix";
-import { AppError, zodMessage } from "@/server/http/errors";
+import { exportFilters } from "@/server/data/reports/export-filters";
+import { firstCollectionId, getMatrixColumns, streamMatrix, type MatrixRow } from "@/server/data/reports/matrix";
+import { csvFilename, csvLine, csvPercent, csvResponse } from "@/server/http/csv";
+import { AppError } from "@/server/http/errors";
 import { route } from "@/server/http/route";
 
 export const dynamic = "force-dynamic";
 
-const pct = (v: number | null) => (v == null ? "" : (Math.round(v * 1000) / 10).toFixed(1));
-
 export const GET = route({ auth: workspaceAuth() }, async ({ req, auth }) => {
-  const parsed = parseFiltersStrict(matrixFiltersSchema, new URL(req.url).searchParams);
-  if (!parsed.success) {
-    const { message, field } = zodMessage(parsed.error, "query");
-    throw new AppError("invalid_input", message, { field });
-  }
-  const f = parsed.data;
+  const f = exportFilters(matrixFiltersSchema, req);
   const ctx = reportContext(auth);
   const collectionId = f.collection ?? (await firstCollectionId(ctx.workspaceId));
   if (collectionId == null) throw new AppError("not_found", "This workspace has no collections yet.");
   const columns = await getMatrixColumns(ctx, collectionId);
   await audit({ workspaceId: ctx.workspaceId, actor: auth.user, action: "report.export", target: "matrix.csv", details: { collection: collectionId, ...f } });
   // Cells hold the best score in %; empty means not attempted. Pass marks are in the header.
-  const head = csvLine([
+  const header = [
     "Trainee",
     "Trainee ID",
     "Company",
     ...columns.map((c) => `${c.simulator} / ${c.name} (pass ${Math.round(c.passMark * 100)} %)`),
     "Scenarios passed",
     "Scenarios attempted",
-  ]);
-  async function* lines(): AsyncGenerator<string> {
-    for await (const chunk of streamMatrix(ctx, f, collectionId!)) {
-      yield chunk.rows
-        .map((r) => csvLine([r.name, r.traineeId, r.company, ...columns.map((c) => pct(r.cells[c.key]?.best ?? null)), r.passed, r.attempted]))
-        .join("");
-    }
+  ];
+  async function* rows(): AsyncGenerator<MatrixRow[]> {
+    for await (const chunk of streamMatrix(ctx, f, collectionId!)) yield chunk.rows;
   }
-  return csvResponse(`matrix-${auth.workspace.slug}-collection-${collectionId}.csv`, head, lines());
+  const line = (r: MatrixRow) => csvLine([r.name, r.traineeId, r.company, ...columns.map((c) => csvPercent(r.cells[c.key]?.best ?? null)), r.passed, r.attempted]);
+  return csvResponse(csvFilename(auth.workspace.slug, `matrix-collection-${collectionId}`, ctx.timeZone), header, rows(), line);
 });

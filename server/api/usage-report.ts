@@ -1,14 +1,18 @@
 import "server-only";
 // Consumption metrics for the API: records received from Senar per day, by source and type.
+// A day is a calendar day in the workspace's time zone, as the writers count them
+// (server/sync/usage.ts, through the local-day rule of server/db/sql-rules.ts).
+import { addDays, todayIn } from "@/lib/report-filters";
 import { db, type Db } from "@/server/db/client";
 import { AppError } from "@/server/http/errors";
 
-const DAY = 86_400_000;
+// A DATE column comes back as a Date at UTC midnight of that (local) day.
 const dayString = (d: Date) => d.toISOString().slice(0, 10);
 
-export async function usageBetween(workspaceId: string, q: { from?: string; to?: string }, client: Db = db) {
-  const to = q.to ?? dayString(new Date());
-  const from = q.from ?? dayString(new Date(new Date(`${to}T00:00:00Z`).getTime() - 29 * DAY));
+export async function usageBetween(workspace: { id: string; timeZone: string }, q: { from?: string; to?: string }, client: Db = db) {
+  const workspaceId = workspace.id;
+  const to = q.to ?? todayIn(workspace.timeZone);
+  const from = q.from ?? addDays(to, -29);
   if (from > to) throw new AppError("invalid_input", "from: from must not be later than to", { field: "from" });
   const rows = await client.usageDaily.findMany({
     where: { workspaceId, day: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) } },

@@ -2,6 +2,7 @@ import "server-only";
 // Choices for the filter bar, read from the small dimension tables the cache maintains
 // (never from the activities).
 import { db } from "@/server/db/client";
+import { scenarioKey } from "@/lib/report-filters";
 
 export type FilterOptions = {
   collections: { id: number; title: string }[];
@@ -24,7 +25,7 @@ export async function getFilterOptions(workspaceId: string): Promise<FilterOptio
   return {
     collections: collections.map((c) => ({ id: c.id, title: c.title ?? `Collection ${c.id}` })),
     simulators: simulators.map((s) => ({ id: s.id, collectionId: s.collectionId, title: s.title ?? `Simulator ${s.id}` })),
-    scenarios: scenarios.map((s) => ({ key: `${s.simulatorId}:${s.id}`, simulatorId: s.simulatorId, id: s.id, name: s.name ?? s.id })),
+    scenarios: scenarios.map((s) => ({ key: scenarioKey(s.simulatorId, s.id), simulatorId: s.simulatorId, id: s.id, name: s.name ?? s.id })),
     instructors: instructors.map((i) => ({ id: i.id, name: [i.firstName, i.lastName].filter(Boolean).join(" ") || i.email || i.id })),
     companies: companies.map((c) => c.name).filter((n) => n.trim() !== ""),
     costCenters: costCenters.map((c) => c.name).filter((n) => n.trim() !== ""),

@@ -3,11 +3,12 @@ import "server-only";
 // paging, Senar field names) translated onto the report filters, so the API runs the very
 // queries of the explorer and the breakdowns (server/data/reports) and agrees with the pages.
 import { z } from "zod";
-import { db } from "@/server/db/client";
-import { listActivities, streamActivities, type ActivityRow } from "@/server/data/reports/activities";
+import { countActivities, listActivities, streamActivities } from "@/server/data/reports/activities";
+import { ACTIVITY_FIELD_NAMES, ACTIVITY_FIELDS, fieldsOfKind, type ActivityDto, type ActivityField, type ReportActivity, type FieldKind } from "@/server/db/activity-fields";
 import { getBreakdown } from "@/server/data/reports/breakdowns";
-import { activityConditions, num, scenarioJoin, sql, where, type ReportContext } from "@/server/data/reports/sql";
-import { resolveRange, SORT_KEYS, todayIn, type ReportFilters } from "@/lib/report-filters";
+import type { ReportContext } from "@/server/data/reports/context";
+import { csvLine } from "@/server/http/csv";
+import { scenarioKey, SORT_KEYS, todayIn, type ReportFilters } from "@/lib/report-filters";
 import { isoDateTime, isoDay } from "./schemas";
 import { pagingBlock, pagingBlockSchema, pagingShape, queryInt, workspaceParam, type PagingBlock } from "./paging";
 
@@ -61,7 +62,7 @@ export function toReportFilters(q: Filters, timeZone: string): ReportFilters {
     to,
     collection: q.collectionId,
     simulator: q.simulatorId,
-    scenario: q.scenarioId && q.simulatorId !== undefined ? `${q.simulatorId}:${q.scenarioId}` : undefined,
+    scenario: q.scenarioId && q.simulatorId !== undefined ? scenarioKey(q.simulatorId, q.scenarioId) : undefined,
     instructor: q.userId,
     company: q.company,
     costCenter: q.costCenter,
@@ -77,80 +78,43 @@ export function toReportFilters(q: Filters, timeZone: string): ReportFilters {
   };
 }
 
-export const activitySchema = z
-  .object({
-    id: z.number().int(),
-    trainingDate: isoDateTime.nullable(),
-    traineeId: z.string().nullable(),
-    firstName: z.string().nullable().describe("Trainee's first name"),
-    lastName: z.string().nullable().describe("Trainee's last name"),
-    company: z.string().nullable(),
-    traineeEmail: z.string().nullable(),
-    traineeProfile: z.string().nullable(),
-    collectionId: z.number().int().nullable(),
-    collectionTitle: z.string().nullable(),
-    simulatorId: z.number().int().nullable(),
-    simulatorTitle: z.string().nullable(),
-    scenarioId: z.string().nullable(),
-    scenarioName: z.string().nullable(),
-    totalPoints: z.number().int().nullable(),
-    totalMaxPoints: z.number().int().nullable(),
-    scorePct: z.number().nullable().describe("totalPoints / totalMaxPoints, as a fraction"),
-    passed: z.boolean().nullable().describe("scorePct ≥ the pass mark (the scenario's, else the workspace's); null without a score"),
-    totalSec: z.number().int().nullable(),
-    totalTries: z.number().int().nullable(),
-    tilts: z.number().int().nullable(),
-    abandons: z.number().int().nullable(),
-    userId: z.string().nullable().describe("The Senar user (instructor) who ran the session"),
-    userFirstName: z.string().nullable(),
-    userLastName: z.string().nullable(),
-    userCostCenter: z.string().nullable(),
-    userAccountName: z.string().nullable(),
-  })
-  .meta({ id: "Activity", description: "One completed scenario." });
-export type ActivityDto = z.infer<typeof activitySchema>;
-export const ACTIVITY_FIELDS = Object.keys(activitySchema.shape) as (keyof ActivityDto)[];
+// The Activity schema is the field table's (server/db/activity-fields.ts), in its order.
+const ZOD_OF: Record<FieldKind, () => z.ZodType> = {
+  id: () => z.number().int(),
+  text: () => z.string(),
+  int: () => z.number().int(),
+  float: () => z.number(),
+  timestamp: () => isoDateTime,
+  bool: () => z.boolean(),
+};
+const activityShape = Object.fromEntries(
+  ACTIVITY_FIELD_NAMES.map((name) => {
+    const f: { kind: FieldKind; nullable: boolean; description?: string } = ACTIVITY_FIELDS[name];
+    const base = f.nullable ? ZOD_OF[f.kind]().nullable() : ZOD_OF[f.kind]();
+    return [name, f.description ? base.describe(f.description) : base];
+  }),
+) as { [N in ActivityField]: z.ZodType<ActivityDto[N]> };
+const ID_FIELDS = fieldsOfKind("id");
+const TIME_FIELDS = fieldsOfKind("timestamp");
+
+/**
+ * A report row as the API's DTO: ids as numbers, times as ISO-8601 UTC. The row's properties
+ * already come in table order (the report SELECT's), which the copy keeps.
+ */
+export function toActivityDto(r: ReportActivity): ActivityDto {
+  const dto: Record<string, unknown> = { ...r };
+  for (const n of ID_FIELDS) dto[n] = Number(r[n]);
+  for (const n of TIME_FIELDS) {
+    const v = r[n];
+    dto[n] = v ? new Date(v).toISOString() : null;
+  }
+  return dto as ActivityDto;
+}
+
+export const activitySchema = z.object(activityShape).meta({ id: "Activity", description: "One completed scenario." });
+export type { ActivityDto };
 
 export const activitiesPageSchema = z.object({ _paging: pagingBlockSchema, activities: z.array(activitySchema) }).meta({ id: "ActivityPage" });
-
-export function toActivityDto(r: ActivityRow): ActivityDto {
-  return {
-    id: Number(r.id),
-    trainingDate: r.trainingDate ? new Date(r.trainingDate).toISOString() : null,
-    traineeId: r.traineeId,
-    firstName: r.firstName,
-    lastName: r.lastName,
-    company: r.company,
-    traineeEmail: r.traineeEmail,
-    traineeProfile: r.traineeProfile,
-    collectionId: r.collectionId,
-    collectionTitle: r.collectionTitle,
-    simulatorId: r.simulatorId,
-    simulatorTitle: r.simulatorTitle,
-    scenarioId: r.scenarioId,
-    scenarioName: r.scenarioName,
-    totalPoints: r.totalPoints,
-    totalMaxPoints: r.totalMaxPoints,
-    scorePct: r.scorePct,
-    passed: r.passed,
-    totalSec: r.totalSec,
-    totalTries: r.totalTries,
-    tilts: r.tilts,
-    abandons: r.abandons,
-    userId: r.userId,
-    userFirstName: r.userFirstName,
-    userLastName: r.userLastName,
-    userCostCenter: r.userCostCenter,
-    userAccountName: r.userAccountName,
-  };
-}
-
-/** Exact count of the filtered set (the explorer caps its count; the API's _paging must not). */
-async function exactCount(ctx: ReportContext, f: ReportFilters): Promise<number> {
-  const conds = activityConditions(ctx, f, resolveRange(f, ctx.timeZone));
-  const rows = await db.$queryRaw<{ n: number }[]>(sql`SELECT COUNT(*)::float8 AS n FROM "Activity" a ${scenarioJoin()} ${where(conds)}`);
-  return num(rows[0]?.n);
-}
 
 export async function apiActivitiesPage(
   ctx: ReportContext,
@@ -158,11 +122,18 @@ export async function apiActivitiesPage(
 ): Promise<{ _paging: PagingBlock; activities: ActivityDto[] }> {
   const f = toReportFilters(q, ctx.timeZone);
   const page = await listActivities(ctx, f);
-  const total = page.capped ? await exactCount(ctx, f) : page.total;
+  const total = page.capped ? await countActivities(ctx, f) : page.total;
   return { _paging: pagingBlock(total, q, page.rows.length), activities: page.rows.map(toActivityDto) };
 }
 
-export function activitiesStream(ctx: ReportContext, q: z.infer<typeof activitiesCsvQuery>): AsyncGenerator<ActivityRow[]> {
+/** The API CSV: one column per DTO property, with the JSON's values. */
+export const ACTIVITY_CSV_HEADER = ACTIVITY_FIELD_NAMES;
+export function activityCsvLine(r: ReportActivity): string {
+  const dto = toActivityDto(r);
+  return csvLine(ACTIVITY_FIELD_NAMES.map((n) => dto[n]));
+}
+
+export function activitiesStream(ctx: ReportContext, q: z.infer<typeof activitiesCsvQuery>): AsyncGenerator<ReportActivity[]> {
   return streamActivities(ctx, toReportFilters(q, ctx.timeZone), 2_000);
 }
 
