@@ -5,7 +5,8 @@ import "server-only";
 //   in comma-decimal locales split on it);
 // - formula injection (OWASP): a text cell starting with = + - @ tab or CR gets a leading `'`
 //   unless the whole cell is a number, so `-12.5` stays a number and `-2+3+cmd|…` is inert;
-// - UTF-8 with a BOM (Excel then reads accented names right; fetch's text() drops it), CRLF;
+// - UTF-8, CRLF; the portal's exports (opened in spreadsheets) start with a BOM so Excel reads
+//   accented names right; the API's do not, so scripts see `id` as the first header, not `\uFEFFid`;
 // - file names `<workspace>-<report>-<date>.csv`, the date being the export's local day.
 // Rows are pulled from the source only as fast as the client reads them (memory: one chunk).
 import { todayIn } from "@/lib/report-filters";
@@ -34,15 +35,22 @@ export function csvFilename(workspaceSlug: string, report: string, timeZone: str
 }
 
 /**
- * A streamed CSV response: the BOM and header line, then the lines of each chunk `rows` yields.
+ * A streamed CSV response: the header line (after a BOM for spreadsheets), then the lines of each chunk `rows` yields.
  * A failure mid-stream aborts the download (the client sees a cut file, never a silent end).
  */
-export function csvResponse<T>(filename: string, header: readonly CsvValue[], rows: AsyncIterable<T[]>, line: (row: T) => string): Response {
+export function csvResponse<T>(
+  filename: string,
+  header: readonly CsvValue[],
+  rows: AsyncIterable<T[]>,
+  line: (row: T) => string,
+  opts: { for: "spreadsheet" | "script" } = { for: "spreadsheet" },
+): Response {
+  const bom = opts.for === "spreadsheet" ? "\uFEFF" : "";
   const enc = new TextEncoder();
   const iterator = rows[Symbol.asyncIterator]();
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(enc.encode(`\uFEFF${csvLine(header)}`));
+      controller.enqueue(enc.encode(`${bom}${csvLine(header)}`));
     },
     async pull(controller) {
       try {

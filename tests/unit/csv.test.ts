@@ -72,3 +72,15 @@ describe("csvResponse", () => {
     expect(new TextDecoder().decode(bytes)).toBe("name\r\n'=1\r\nb\r\nc\r\n");
   });
 });
+
+describe("csvResponse for scripts", () => {
+  it("sends no BOM, so the first header is read as `id`", async () => {
+    async function* chunks() {
+      yield [{ n: "a" }];
+    }
+    const res = csvResponse("x.csv", ["id"], chunks(), (r) => csvLine([r.n]), { for: "script" });
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(bytes[0]).toBe("i".charCodeAt(0));
+    expect(new TextDecoder().decode(bytes)).toBe("id\r\na\r\n");
+  });
+});

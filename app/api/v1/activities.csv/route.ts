@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 // GET /api/v1/activities.csv: every activity matching the filters, streamed as CSV (same columns as the JSON).
 export const GET = route({ auth: apiAuth(), query: activitiesCsvQuery }, async ({ auth, query }) => {
   const ctx = reportContext(auth);
-  return csvResponse(csvFilename(auth.workspace.slug, "activities", ctx.timeZone), ACTIVITY_CSV_HEADER, activitiesStream(ctx, query), activityCsvLine);
+  return csvResponse(csvFilename(auth.workspace.slug, "activities", ctx.timeZone), ACTIVITY_CSV_HEADER, activitiesStream(ctx, query), activityCsvLine, { for: "script" });
 });
