@@ -1,63 +1,17 @@
 // An owner's change of the Senar address is mailed to every owner when SMTP is set up (issue 12,
 // finding 2), through a tiny local SMTP server that records what it receives. The app reads its
 // environment once, so SMTP_URL is set before any app module is loaded.
-import { createServer, type Server, type Socket } from "node:net";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSmtpSink } from "../support/smtp-sink";
 
-type Mail = { to: string[]; data: string };
-const received: Mail[] = [];
+const sink = await startSmtpSink();
+const received = sink.mails;
 
-function smtpSession(socket: Socket) {
-  let to: string[] = [];
-  let data: string | null = null;
-  let buffer = "";
-  socket.write("220 localhost test SMTP\r\n");
-  socket.on("data", (chunk: Buffer) => {
-    buffer += chunk.toString("utf8");
-    for (;;) {
-      if (data !== null) {
-        const end = buffer.indexOf("\r\n.\r\n");
-        if (end < 0) return;
-        data += buffer.slice(0, end);
-        buffer = buffer.slice(end + 5);
-        received.push({ to, data });
-        to = [];
-        data = null;
-        socket.write("250 queued\r\n");
-        continue;
-      }
-      const nl = buffer.indexOf("\r\n");
-      if (nl < 0) return;
-      const line = buffer.slice(0, nl);
-      buffer = buffer.slice(nl + 2);
-      const verb = line.slice(0, 4).toUpperCase();
-      if (verb === "EHLO" || verb === "HELO") socket.write("250-localhost\r\n250 8BITMIME\r\n");
-      else if (verb === "RCPT") {
-        to.push(/<([^>]*)>/.exec(line)?.[1] ?? "");
-        socket.write("250 ok\r\n");
-      } else if (verb === "DATA") {
-        data = "";
-        socket.write("354 go ahead\r\n");
-      } else if (verb === "QUIT") {
-        socket.end("221 bye\r\n");
-        return;
-      } else socket.write("250 ok\r\n");
-    }
-  });
-}
-
-let smtp: Server;
-
-beforeAll(async () => {
-  smtp = createServer(smtpSession);
-  await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", r));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.address() as AddressInfo).port}`;
+beforeAll(() => {
+  process.env.SMTP_URL = sink.url;
   process.env.MAIL_FROM = "Portal <portal@example.com>";
 });
-afterAll(async () => {
-  await new Promise<void>((r) => smtp.close(() => r()));
-});
+afterAll(() => sink.close());
 
 describe("address change mail", () => {
   it("mails every enabled owner with the old and new host, never the password; an unchanged address mails nobody", async () => {
