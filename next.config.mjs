@@ -1,5 +1,9 @@
 // Security headers apply to every response; the CSP allows inline scripts and styles because
 // Next.js inlines its bootstrap and no user content is ever rendered as HTML.
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl finds the per-request language and catalogs in i18n/request.ts (docs/I18N.md).
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const isDev = process.env.NODE_ENV !== "production";
 
 const csp = [
@@ -53,4 +57,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -2,7 +2,9 @@
 // checks the session, membership and role itself):
 // - a URL with a NUL byte is refused: no URL of ours has one, and PostgreSQL cannot store it;
 // - optimistic redirect: without any session cookie, /w/* and /account/* go to /signin.
+// It also passes the path on (PATHNAME_HEADER) so the language can fall back to the workspace's.
 import { NextResponse, type NextRequest } from "next/server";
+import { PATHNAME_HEADER } from "@/lib/pathname-header";
 import { SESSION_COOKIES } from "@/lib/session-cookie";
 
 const SIGNED_IN_AREAS = /^\/(w|account)(\/|$)/;
@@ -15,7 +17,11 @@ export function proxy(req: NextRequest) {
     );
   }
   if (!SIGNED_IN_AREAS.test(req.nextUrl.pathname)) return NextResponse.next();
-  if (SESSION_COOKIES.some((name) => req.cookies.has(name))) return NextResponse.next();
+  if (SESSION_COOKIES.some((name) => req.cookies.has(name))) {
+    const headers = new Headers(req.headers);
+    headers.set(PATHNAME_HEADER, req.nextUrl.pathname);
+    return NextResponse.next({ request: { headers } });
+  }
   const url = req.nextUrl.clone();
   url.pathname = "/signin";
   url.search = `?callbackUrl=${encodeURIComponent(req.nextUrl.pathname + req.nextUrl.search)}`;
