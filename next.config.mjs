@@ -3,7 +3,12 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
 // next-intl finds the per-request language and catalogs in i18n/request.ts (docs/I18N.md).
-const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+// precompile: the catalogs are compiled to ICU syntax trees at build time, so the browser gets
+// no message parser (about 7 KB gzip less on every route: the 150 KB budget).
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 const isDev = process.env.NODE_ENV !== "production";
 
 const csp = [
