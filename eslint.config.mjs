@@ -1,8 +1,28 @@
 import js from "@eslint/js";
 import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";
+import i18next from "eslint-plugin-i18next";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+
+// Files whose user-facing text is all in messages/ (docs/I18N.md). Translators add each file
+// here as they convert it; once every page is converted this becomes ["app/**", "components/**"].
+const translated = [
+  "app/layout.tsx",
+  "app/forbidden.tsx",
+  "app/signin/page.tsx",
+  "app/w/[[]slug]/layout.tsx",
+  "app/w/[[]slug]/settings/layout.tsx",
+  "components/account-menu.tsx",
+  "components/brand.tsx",
+  "components/client-messages.tsx",
+  "components/language-form.tsx",
+  "components/language-menu.tsx",
+  "components/settings-nav.tsx",
+  "components/sign-in-form.tsx",
+  "components/sign-out-button.tsx",
+  "components/workspace-nav.tsx",
+];
 
 export default tseslint.config(
   { ignores: [".next/**", "node_modules/**", ".data/**", "server/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
@@ -26,5 +46,19 @@ export default tseslint.config(
   {
     files: ["server/env.ts", "instrumentation.ts", "next.config.mjs", "scripts/**", "tests/**", "senar-sim/**", "playwright.config.ts", "vitest.config.ts", "bench/**"],
     rules: { "no-restricted-properties": "off" },
+  },
+  {
+    // No literal text in JSX, nor in the attributes people read (labels, hints, titles, alt text).
+    files: translated,
+    plugins: { i18next },
+    rules: {
+      "i18next/no-literal-string": [
+        "error",
+        {
+          mode: "jsx-only",
+          "jsx-attributes": { include: ["title", "aria-label", "aria-description", "placeholder", "alt", "label", "hint", "description", "intro", "submitLabel"] },
+        },
+      ],
+    },
   },
 );

@@ -1,5 +1,14 @@
 // Security headers for every response. The Content-Security-Policy is not here: it carries a
 // fresh nonce per request, so proxy.ts sets it (lib/content-security-policy.ts).
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl finds the per-request language and catalogs in i18n/request.ts (docs/I18N.md).
+// precompile: the catalogs are compiled to ICU syntax trees at build time, so the browser gets
+// no message parser (about 7 KB gzip less on every route: the 150 KB budget).
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 const isDev = process.env.NODE_ENV !== "production";
 
 /** @type {import('next').NextConfig} */
@@ -39,4 +48,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -4,7 +4,9 @@
 // - optimistic redirect: without any session cookie, /w/* and /account/* go to /signin.
 // It also sets the nonce-based Content-Security-Policy of every page (lib/content-security-policy.ts),
 // and keeps a callbackUrl next-auth cannot parse away from it (lib/next-auth-callback.ts).
+// It also passes the path on (PATHNAME_HEADER) so the language can fall back to the workspace's.
 import { NextResponse, type NextRequest } from "next/server";
+import { PATHNAME_HEADER } from "@/lib/pathname-header";
 import { SESSION_COOKIES } from "@/lib/session-cookie";
 import { contentSecurityPolicy, newNonce, NONCE_HEADER } from "@/lib/content-security-policy";
 import { CALLBACK_COOKIES, nextAuthAcceptsCallback } from "@/lib/next-auth-callback";
@@ -50,6 +52,7 @@ function withNonceCsp(req: NextRequest, headers = new Headers(req.headers)): Nex
   // eslint-disable-next-line no-restricted-properties -- NODE_ENV is inlined at build time; server/env.ts is not loaded here.
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== "production");
   headers.set(NONCE_HEADER, nonce);
+  headers.set(PATHNAME_HEADER, req.nextUrl.pathname);
   headers.set("content-security-policy", csp);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("content-security-policy", csp);

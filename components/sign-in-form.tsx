@@ -2,6 +2,7 @@
 // Email + password, then (when the account has 2FA) a code from the authenticator app or a
 // recovery code: the server answers "otp_required" and the same form asks for it.
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
@@ -10,19 +11,21 @@ import { useHydrated } from "./ui/use-hydrated";
 import { signInWithCredentials } from "@/lib/auth-client";
 import { safeCallback } from "@/lib/safe-redirect";
 
-function message(error: string): string {
+type T = ReturnType<typeof useTranslations<"auth.signIn">>;
+
+function message(t: T, error: string): string {
   const throttled = error.match(/^throttled:(\d+)$/);
   if (throttled) {
     const s = Number(throttled[1]);
-    const wait = s < 60 ? `${s} seconds` : `${Math.ceil(s / 60)} minute${Math.ceil(s / 60) === 1 ? "" : "s"}`;
-    return `Too many sign-in attempts. Try again in ${wait}.`;
+    return s < 60 ? t("throttledSeconds", { seconds: s }) : t("throttledMinutes", { minutes: Math.ceil(s / 60) });
   }
-  if (error === "otp_invalid") return "That code is not right. Enter the current 6-digit code from your authenticator app, or one of your recovery codes.";
+  if (error === "otp_invalid") return t("otpInvalid");
   if (error === "otp_required") return "";
-  return "Wrong email or password.";
+  return t("wrongCredentials");
 }
 
 export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: string; initialEmail?: string }) {
+  const t = useTranslations("auth.signIn");
   const router = useRouter();
   const [needCode, setNeedCode] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -53,28 +56,28 @@ export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: st
       setTimeout(() => codeRef.current?.focus(), 0);
       return;
     }
-    setError(message(code));
+    setError(message(t, code));
   }
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <Field id="email" name="email" type="email" label="Email" autoComplete="username" defaultValue={initialEmail} required readOnly={needCode} autoFocus />
-      <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required readOnly={needCode} />
+      <Field id="email" name="email" type="email" label={t("email")} autoComplete="username" defaultValue={initialEmail} required readOnly={needCode} autoFocus />
+      <Field id="password" name="password" type="password" label={t("password")} autoComplete="current-password" required readOnly={needCode} />
       {needCode && (
         <Field
           ref={codeRef}
           id="otp"
           name="otp"
-          label="Authentication code"
+          label={t("code")}
           inputMode="text"
           autoComplete="one-time-code"
-          hint="Two-factor authentication is on for this account: enter the 6-digit code from your authenticator app, or a recovery code."
+          hint={t("codeHint")}
           required
         />
       )}
       <div aria-live="assertive">{error && <Alert tone="error">{error}</Alert>}</div>
       <Button type="submit" className="w-full" disabled={pending || !hydrated}>
-        {pending ? "Signing in…" : needCode ? "Verify and sign in" : "Sign in"}
+        {pending ? t("pending") : needCode ? t("verify") : t("submit")}
       </Button>
     </form>
   );

@@ -1,10 +1,12 @@
 "use client";
 // Sign out through lib/auth-client (plain fetches), not next-auth/react: this button is on every
 // signed-in page, and the next-auth client would ship in all their first-load JS.
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { signOut } from "@/lib/auth-client";
 
 export function SignOutButton({ className = "" }: { className?: string }) {
+  const t = useTranslations("common.accountMenu");
   const [pending, setPending] = useState(false);
   return (
     <button
@@ -17,7 +19,7 @@ export function SignOutButton({ className = "" }: { className?: string }) {
       }}
       className={className}
     >
-      Sign out
+      {t("signOut")}
     </button>
   );
 }

@@ -1,7 +1,9 @@
-// Account settings: name and password.
+// Account settings: name, password and language.
 import type { Metadata } from "next";
 import { AccountShell } from "@/components/account-shell";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/action-form";
+import { LanguageForm } from "@/components/language-form";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { requireUser } from "@/server/auth/guards";
@@ -12,6 +14,7 @@ export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const user = await requireUser();
+  const t = await getTranslations("account.language");
   return (
     <AccountShell user={user} current="profile">
       <Card title="Profile">
@@ -26,6 +29,9 @@ export default async function AccountPage() {
           <Field id="password" name="password" type="password" label="New password" autoComplete="new-password" minLength={10} required hint={PASSWORD_RULE} />
           <Field id="confirm" name="confirm" type="password" label="Repeat the new password" autoComplete="new-password" minLength={10} required />
         </ActionForm>
+      </Card>
+      <Card title={t("title")} description={t("description")}>
+        <LanguageForm chosen={user.locale} />
       </Card>
     </AccountShell>
   );

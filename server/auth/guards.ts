@@ -12,7 +12,8 @@ import { roleAtLeast } from "./roles";
 import { userFromSessionToken } from "./session";
 
 export type Role = "OWNER" | "ADMIN" | "VIEWER";
-export type SessionUser = { id: string; email: string; name: string | null };
+// locale: User.locale, read with the session row so choosing the language costs no extra query.
+export type SessionUser = { id: string; email: string; name: string | null; locale?: string | null };
 export type MemberContext = {
   user: SessionUser;
   workspace: { id: string; slug: string; name: string; timeZone: string; passMark: number };

@@ -21,11 +21,11 @@ export async function userFromToken(payload: JWT | null): Promise<SessionUser | 
   if (!uid || sv === null) return null;
   const sid = typeof payload?.sid === "string" ? payload.sid : null;
   const [user, revoked] = await Promise.all([
-    db.user.findUnique({ where: { id: uid }, select: { id: true, email: true, name: true, sessionVersion: true } }),
+    db.user.findUnique({ where: { id: uid }, select: { id: true, email: true, name: true, locale: true, sessionVersion: true } }),
     sid ? db.revokedSession.findUnique({ where: { sid }, select: { sid: true } }) : null,
   ]);
   if (!user || user.sessionVersion !== sv || revoked) return null;
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, locale: user.locale };
 }
 
 export async function userFromSessionToken(token: string | undefined): Promise<SessionUser | null> {

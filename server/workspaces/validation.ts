@@ -1,6 +1,7 @@
 import "server-only";
 // Shared input rules for workspace data functions (UI actions and the CLI use the same ones).
 import { z } from "zod";
+import { LOCALES } from "@/i18n/locales";
 import { checkOutboundUrl, OutboundError, policyFor } from "../net/outbound";
 
 export function isTimeZone(tz: string): boolean {
@@ -29,6 +30,8 @@ export const generalSettings = z.object({
     z.literal("off").transform(() => null),
     z.coerce.number({ message: "The sync interval must be a number of minutes or off." }).int().min(5, "Sync at most every 5 minutes.").max(10_080, "Sync at least once a week."),
   ]),
+  // Optional so callers that predate it (CLI, tests) leave the language as it is.
+  defaultLocale: z.enum(LOCALES, { message: "Choose a language from the list." }).optional(),
 });
 export type GeneralSettings = z.infer<typeof generalSettings>;
 

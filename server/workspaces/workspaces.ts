@@ -140,18 +140,19 @@ export async function updateGeneral(workspaceId: string, raw: Record<string, unk
   const parsed = generalSettings.safeParse(raw);
   if (!parsed.success) throw new AppError("invalid_input", firstIssue(parsed.error));
   const s: GeneralSettings = parsed.data;
-  const before = await db.workspace.findUnique({ where: { id: workspaceId }, select: { name: true, timeZone: true, passMark: true, syncIntervalMinutes: true } });
+  const before = await db.workspace.findUnique({ where: { id: workspaceId }, select: { name: true, timeZone: true, passMark: true, syncIntervalMinutes: true, defaultLocale: true } });
   if (!before) throw new AppError("not_found", "No such workspace.");
   const passMark = s.passMarkPct / 100;
   await db.workspace.update({
     where: { id: workspaceId },
-    data: { name: s.name, timeZone: s.timeZone, passMark, syncIntervalMinutes: s.syncIntervalMinutes },
+    data: { name: s.name, timeZone: s.timeZone, passMark, syncIntervalMinutes: s.syncIntervalMinutes, defaultLocale: s.defaultLocale },
   });
   const changed: Record<string, { from: unknown; to: unknown }> = {};
   if (before.name !== s.name) changed.name = { from: before.name, to: s.name };
   if (before.timeZone !== s.timeZone) changed.timeZone = { from: before.timeZone, to: s.timeZone };
   if (Math.abs(before.passMark - passMark) > 1e-9) changed.passMark = { from: before.passMark, to: passMark };
   if (before.syncIntervalMinutes !== s.syncIntervalMinutes) changed.syncIntervalMinutes = { from: before.syncIntervalMinutes, to: s.syncIntervalMinutes };
+  if (s.defaultLocale !== undefined && before.defaultLocale !== s.defaultLocale) changed.defaultLocale = { from: before.defaultLocale, to: s.defaultLocale };
   if (Object.keys(changed).length > 0) {
     await audit({ workspaceId, actor: actor.user, actorLabel: actor.label, action: "settings.updated", details: changed });
   }

@@ -121,6 +121,7 @@ const SPECS: Record<string, ActionSpec> = {
     bound: [],
     page: () => "/account/security",
   },
+  "app/account/language-actions.ts#chooseLanguage": { args: (_s, f) => [f], badForms: invalidFields({ locale: "enum", returnTo: "url" }), bound: [], page: () => "/account" },
   "app/account/actions.ts#confirmTwoFactorAction": { args: (_s, f) => [null, f], badForms: invalidFields({ code: "enum" }), bound: [], page: () => "/account/security" },
   "app/account/actions.ts#disableTwoFactorAction": { args: (_s, f) => [null, f], badForms: invalidFields({ password: "secret" }), bound: [], page: () => "/account/security" },
   "app/setup/actions.ts#setupAction": {

@@ -18,6 +18,7 @@ export async function saveGeneral(slug: string, _prev: ActionState, data: FormDa
         timeZone: data.get("timeZone"),
         passMarkPct: data.get("passMarkPct"),
         syncIntervalMinutes: data.get("syncIntervalMinutes"),
+        defaultLocale: data.get("defaultLocale") ?? undefined,
       },
       { user: ctx.user },
     );

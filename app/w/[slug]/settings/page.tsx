@@ -1,8 +1,10 @@
 // Workspace settings, general: name, time zone, pass mark, sync interval; owners may delete.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/action-form";
 import { Card } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";
+import { LOCALE_NAMES, LOCALES } from "@/i18n/locales";
 import { requireMember } from "@/server/auth/guards";
 import { db } from "@/server/db/client";
 import { timeZones } from "@/server/workspaces/validation";
@@ -24,7 +26,8 @@ const intervals: [string, string][] = [
 export default async function GeneralSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ctx = await requireMember(slug, "ADMIN");
-  const ws = await db.workspace.findUniqueOrThrow({ where: { id: ctx.workspace.id }, select: { syncIntervalMinutes: true } });
+  const ws = await db.workspace.findUniqueOrThrow({ where: { id: ctx.workspace.id }, select: { syncIntervalMinutes: true, defaultLocale: true } });
+  const t = await getTranslations("settings.general");
   const interval = ws.syncIntervalMinutes === null ? "off" : String(ws.syncIntervalMinutes);
   const options = intervals.some(([v]) => v === interval) ? intervals : [...intervals, [interval, `Every ${interval} minutes`] as [string, string]];
   return (
@@ -51,6 +54,13 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
             hint="A session passes when its score reaches this share of the scenario's maximum points."
             required
           />
+          <SelectField id="defaultLocale" name="defaultLocale" label={t("defaultLocale")} defaultValue={ws.defaultLocale} hint={t("defaultLocaleHint")}>
+            {LOCALES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LOCALE_NAMES[l]}
+              </option>
+            ))}
+          </SelectField>
           <SelectField id="syncIntervalMinutes" name="syncIntervalMinutes" label="Scheduled full sync" defaultValue={interval} hint="Webhooks keep data current between full syncs.">
             {options.map(([v, label]) => (
               <option key={v} value={v}>
