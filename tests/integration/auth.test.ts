@@ -7,7 +7,7 @@ import { Secret, TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
 import { confirmTwoFactor, disableTwoFactor, twoFactorState } from "@/server/auth/two-factor";
 import { attemptSignIn } from "@/server/auth/sign-in";
-import { userFromSessionToken } from "@/server/auth/session";
+import { userFromRequest } from "@/server/auth/guards";
 import { authOptions } from "@/server/auth/options";
 import { sessionCookieName } from "@/server/auth/cookies";
 import { GET as syncProgress } from "@/app/api/w/[slug]/sync/progress/route";
@@ -17,6 +17,10 @@ import { env } from "@/server/env";
 import { changePassword, createUser } from "@/server/workspaces/users";
 
 const PW = "correct horse battery";
+
+/** The user a route request with this session cookie is signed in as (next-auth's getToken reads it). */
+const userFromSessionToken = (token: string) =>
+  userFromRequest(new Request(`${env().APP_URL}/x`, { headers: { cookie: `${sessionCookieName()}=${token}` } }));
 
 describe("throttling", () => {
   it("refuses the 6th attempt for one email from one IP after 5 failures, with the wait, even with the right password", async () => {
