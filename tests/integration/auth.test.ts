@@ -235,6 +235,7 @@ describe("sign-in through next-auth", () => {
     for (let i = 0; i < MAX_FAILURES; i++) await attemptSignIn({ email: "wait@example.com", password: "wrong password!", ip: "10.55.0.1" });
     const r = await nextAuth(["callback", "credentials"], "POST", csrfCookie(), { csrfToken: csrf, email: "wait@example.com", password: PW, json: "true" });
     const url = new URL(String((r.body as { url?: string } | undefined)?.url), env().APP_URL);
+    expect(r.status).toBe(401);
     const m = /^throttled:(\d+)$/.exec(url.searchParams.get("error") ?? "");
     expect(Number(m?.[1])).toBeGreaterThan(14 * 60);
     expect(r.sessionCookie ?? "").toBe("");
