@@ -1,11 +1,9 @@
 import "server-only";
-// Where the session lives: the cookie name depends on whether cookies are Secure, which follows
-// APP_URL (https in production), so next-auth and our own token reader agree on it. Route
-// handlers parse the Cookie header with Next's own parser (the one behind `cookies()` and
-// NextRequest), which skips a value it cannot percent-decode instead of throwing: a stray
-// `_ga=GA1.%zz` set by an analytics script must mean "no session", never a 500.
-import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
-import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "@/lib/session-cookie";
+// Where the session lives: one cookie definition, given to next-auth as authOptions.cookies
+// .sessionToken and used by every reader (getToken) and by issueSession, so they agree by
+// construction. Secure cookies (and the "__Secure-" name) follow APP_URL: https in production.
+import type { CookieOption } from "next-auth";
+import { sessionCookieNameFor } from "@/lib/session-cookie";
 import { env } from "../env";
 
 export function secureCookies(): boolean {
@@ -13,14 +11,10 @@ export function secureCookies(): boolean {
 }
 
 export function sessionCookieName(): string {
-  return secureCookies() ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+  return sessionCookieNameFor(secureCookies());
 }
 
-/** The session token in a request's Cookie header (as `cookies()` would read it), or undefined. */
-export function sessionTokenFromHeaders(headers: Headers): string | undefined {
-  try {
-    return new RequestCookies(headers).get(sessionCookieName())?.value || undefined;
-  } catch {
-    return undefined; // unreadable header: no session
-  }
+/** next-auth's own defaults for the session cookie, spelled out once. */
+export function sessionTokenCookie(): CookieOption {
+  return { name: sessionCookieName(), options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies() } };
 }

@@ -1,15 +1,13 @@
 import "server-only";
 // Authorization for pages, server actions and route handlers: session → enabled membership →
 // role. Another workspace (or a disabled membership) answers 404, so existence never leaks.
-import { cookies } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "../db/client";
 import { env } from "../env";
 import { AppError } from "../http/errors";
-import { sessionCookieName, sessionTokenFromHeaders } from "./cookies";
 import { roleAtLeast } from "./roles";
-import { userFromSessionToken } from "./session";
+import { requestUser, sessionUser } from "./session-reader";
 
 export type Role = "OWNER" | "ADMIN" | "VIEWER";
 // locale: User.locale, read with the session row so choosing the language costs no extra query.
@@ -21,10 +19,7 @@ export type MemberContext = {
 };
 
 /** The signed-in user, or null; cached per request. */
-export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const jar = await cookies();
-  return userFromSessionToken(jar.get(sessionCookieName())?.value);
-});
+export const currentUser = cache(sessionUser);
 
 /** Pages and actions: the signed-in user, or a redirect to /signin. */
 export async function requireUser(): Promise<SessionUser> {
@@ -78,7 +73,7 @@ export function assertSameOrigin(req: Request): void {
 
 /** The signed-in user of a route request (cookie session), or null. */
 export async function userFromRequest(req: Request): Promise<SessionUser | null> {
-  return userFromSessionToken(sessionTokenFromHeaders(req.headers));
+  return requestUser(req);
 }
 
 /** For route(): reads params.slug; 401 signed out, 404 not a member, 403 role too low; checks Origin on mutations. */

@@ -1,10 +1,14 @@
-// The extra fields our credentials flow puts on next-auth's user and token.
+// The extra fields our credentials flow puts on next-auth's user, token and session.
 import "next-auth";
 import "next-auth/jwt";
 
 declare module "next-auth" {
   interface User {
     sessionVersion?: number;
+  }
+  interface Session {
+    /** The signed-in user's id (the session callback copies it from the token). */
+    uid?: string;
   }
 }
 

@@ -1,21 +1,19 @@
 import "server-only";
 // next-auth configuration: credentials (email + password, then a TOTP or recovery code when
 // enrolled), JWT sessions signed with AUTH_SECRET so they survive restarts, ended on the server
-// at sign-out.
+// at sign-out. A refused attempt throws its code as the Error message: next-auth hands it to the
+// client as `error` (in the answer's url), which the sign-in form turns into a sentence.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
 import { log } from "../log";
 import { clientIp } from "./client-ip";
 import { authRedirect } from "./auth-redirect";
-import { secureCookies } from "./cookies";
-import { endSession, newSessionId, userFromToken } from "./session";
+import { secureCookies, sessionTokenCookie } from "./cookies";
+import { endSession, sessionClaims, userFromToken } from "./session";
 import { attemptSignIn } from "./sign-in";
 
 export const SESSION_MAX_AGE = 30 * 24 * 3600;
-
-/** Error strings authorize() throws; the sign-in page turns them into sentences. */
-export const SIGN_IN_ERRORS = { invalid: "invalid", otpRequired: "otp_required", otpInvalid: "otp_invalid", throttled: "throttled" } as const;
 
 export function authOptions(): NextAuthOptions {
   const e = env();
@@ -23,6 +21,7 @@ export function authOptions(): NextAuthOptions {
     secret: e.AUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
     useSecureCookies: secureCookies(),
+    cookies: { sessionToken: sessionTokenCookie() },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       CredentialsProvider({
@@ -35,6 +34,7 @@ export function authOptions(): NextAuthOptions {
             otp: credentials?.otp ? String(credentials.otp) : undefined,
             ip: clientIp(req.headers),
           });
+          // "throttled:<seconds>" carries the wait to the form's message.
           if (!r.ok) throw new Error(r.code === "throttled" ? `throttled:${r.retryAfterSeconds}` : r.code);
           return { id: r.user.id, email: r.user.email, name: r.user.name, sessionVersion: r.user.sessionVersion };
         },
@@ -59,19 +59,15 @@ export function authOptions(): NextAuthOptions {
     },
     callbacks: {
       async jwt({ token, user }) {
-        if (user) {
-          token.uid = user.id;
-          token.sv = user.sessionVersion ?? 0;
-          token.sid = newSessionId();
-          return token;
-        }
-        // /api/auth/session re-issues the token: never for one that was signed out or outdated.
-        // Throwing makes next-auth clear the cookie and answer an empty session.
-        if (!(await userFromToken(token))) throw new Error("session ended");
-        return token;
+        if (user) return { ...token, ...sessionClaims({ id: user.id, email: user.email ?? "", name: user.name ?? null }, user.sessionVersion ?? 0) };
+        // Every read (getServerSession, /api/auth/session) comes here: never answer for a token
+        // that was signed out or outdated. Throwing makes next-auth answer no session (and clear
+        // the cookie where it can). The name and email are the user row's, not sign-in time's.
+        const current = await userFromToken(token);
+        if (!current) throw new Error("session ended");
+        return { ...token, email: current.email, name: current.name };
       },
       session({ session, token }) {
-        if (session.user) session.user.email = session.user.email ?? null;
         return { ...session, uid: token.uid };
       },
       redirect: authRedirect,

@@ -1,17 +1,17 @@
 import "server-only";
-// Turns a session cookie into the current user. The JWT only says who signed in, with which
-// session version and which session id; every request re-reads the user row, so a password or
-// 2FA change (which bumps sessionVersion) ends older sessions at once, and a sign-out (which
-// records the session id as revoked) ends that one session on the server, not just in the browser.
+// The server's half of a session, which a stateless next-auth JWT cannot do alone. The JWT only
+// says who signed in, with which session version and which session id; every read re-checks the
+// user row, so a password or 2FA change (which bumps sessionVersion) ends older sessions at once,
+// and a sign-out (which records the session id as revoked) ends that one session on the server,
+// not just in the browser. next-auth calls these from authOptions' callbacks and events.
 import { randomUUID } from "node:crypto";
-import { decode, type JWT } from "next-auth/jwt";
+import type { JWT } from "next-auth/jwt";
 import { db } from "../db/client";
-import { env } from "../env";
 import type { SessionUser } from "./guards";
 
-/** A fresh session id; it stays the same when next-auth re-issues the token. */
-export function newSessionId(): string {
-  return randomUUID();
+/** The claims of a new session (sign-in, or a re-issue after a password change); the session id stays the same when next-auth re-issues the token. */
+export function sessionClaims(user: SessionUser, sessionVersion: number): JWT {
+  return { sub: user.id, email: user.email, name: user.name, uid: user.id, sv: sessionVersion, sid: randomUUID() };
 }
 
 /** The user a decoded token still speaks for, or null (unknown user, stale version, signed out). */
@@ -26,17 +26,6 @@ export async function userFromToken(payload: JWT | null): Promise<SessionUser | 
   ]);
   if (!user || user.sessionVersion !== sv || revoked) return null;
   return { id: user.id, email: user.email, name: user.name, locale: user.locale };
-}
-
-export async function userFromSessionToken(token: string | undefined): Promise<SessionUser | null> {
-  if (!token) return null;
-  let payload: JWT | null;
-  try {
-    payload = await decode({ token, secret: env().AUTH_SECRET });
-  } catch {
-    return null; // tampered, or signed with another secret
-  }
-  return userFromToken(payload);
 }
 
 /**

@@ -170,3 +170,17 @@ test("invite accepted in a second browser context; the viewer cannot open admin 
   await page.goto(`/w/${slug}/settings/audit`);
   await expect(page.getByText("invite.accepted")).toBeVisible();
 });
+
+test("sign-in throttling: after 5 failures the form says how long to wait", async ({ page }) => {
+  // An address nobody has, so no other test's account is locked out.
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("throttled@portal.test");
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel("Password").fill(`wrong-password-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(alertBox(page)).toHaveText("Wrong email or password.");
+  }
+  await page.getByLabel("Password").fill("wrong-password-5");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(alertBox(page)).toHaveText(/^Too many sign-in attempts\. Try again in 1[45] minutes\.$/);
+});

@@ -7,7 +7,7 @@ import { Secret, TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
 import { confirmTwoFactor, disableTwoFactor, twoFactorState } from "@/server/auth/two-factor";
 import { attemptSignIn } from "@/server/auth/sign-in";
-import { userFromSessionToken } from "@/server/auth/session";
+import { userFromRequest } from "@/server/auth/guards";
 import { authOptions } from "@/server/auth/options";
 import { sessionCookieName } from "@/server/auth/cookies";
 import { GET as syncProgress } from "@/app/api/w/[slug]/sync/progress/route";
@@ -17,6 +17,10 @@ import { env } from "@/server/env";
 import { changePassword, createUser } from "@/server/workspaces/users";
 
 const PW = "correct horse battery";
+
+/** The user a route request with this session cookie is signed in as (next-auth's getToken reads it). */
+const userFromSessionToken = (token: string) =>
+  userFromRequest(new Request(`${env().APP_URL}/x`, { headers: { cookie: `${sessionCookieName()}=${token}` } }));
 
 describe("throttling", () => {
   it("refuses the 6th attempt for one email from one IP after 5 failures, with the wait, even with the right password", async () => {
@@ -152,6 +156,27 @@ describe("two-factor sign-in", () => {
   });
 });
 
+// next-auth's own handler in its API-route form, with a minimal response object standing in
+// for Node's; the CSRF cookie is made the way next-auth checks it.
+const csrf = randomBytes(16).toString("hex");
+const csrfCookie = () => ({ "next-auth.csrf-token": `${csrf}|${createHash("sha256").update(`${csrf}${authOptions().secret ?? ""}`).digest("hex")}` });
+async function nextAuth(path: string[], method: string, cookies: Record<string, string>, body?: Record<string, string>) {
+  const out = { status: 200, setCookie: [] as string[], body: undefined as unknown };
+  const res = {
+    status(n: number) { out.status = n; return res; },
+    setHeader(name: string, value: string | string[]) { if (name.toLowerCase() === "set-cookie") out.setCookie = ([] as string[]).concat(value); return res; },
+    getHeader(name: string) { return name.toLowerCase() === "set-cookie" ? out.setCookie : undefined; },
+    end() { return res; },
+    json(b: unknown) { out.body = b; return res; },
+    send(b: unknown) { out.body = b; return res; },
+  };
+  const req = { query: { nextauth: path }, method, cookies, body, headers: { "x-forwarded-for": "10.55.0.1", host: "localhost:3000" } };
+  await NextAuth(req as never, res as never, authOptions());
+  const name = sessionCookieName();
+  const cookie = out.setCookie.find((c) => c.startsWith(`${name}=`));
+  return { ...out, sessionCookie: cookie === undefined ? undefined : (cookie.slice(name.length + 1).split(";")[0] ?? "") };
+}
+
 describe("sessions", () => {
   it("a password change ends sessions issued before it; tampered tokens are refused", async () => {
     const user = await createUser({ email: "sess@example.com", password: PW });
@@ -175,35 +200,14 @@ describe("sessions", () => {
 
   it("sign-out ends the session on the server; /api/auth/session does not extend a signed-out token", async () => {
     await createUser({ email: "out@example.com", password: PW });
-    // next-auth's own handler in its API-route form, with a minimal response object standing in
-    // for Node's; the CSRF cookie is made the way next-auth checks it.
-    const secret = authOptions().secret ?? "";
-    const csrf = randomBytes(16).toString("hex");
-    const csrfCookie = { "next-auth.csrf-token": `${csrf}|${createHash("sha256").update(`${csrf}${secret}`).digest("hex")}` };
-    async function nextAuth(path: string[], method: string, cookies: Record<string, string>, body?: Record<string, string>) {
-      const out = { status: 200, setCookie: [] as string[], body: undefined as unknown };
-      const res = {
-        status(n: number) { out.status = n; return res; },
-        setHeader(name: string, value: string | string[]) { if (name.toLowerCase() === "set-cookie") out.setCookie = ([] as string[]).concat(value); return res; },
-        getHeader(name: string) { return name.toLowerCase() === "set-cookie" ? out.setCookie : undefined; },
-        end() { return res; },
-        json(b: unknown) { out.body = b; return res; },
-        send(b: unknown) { out.body = b; return res; },
-      };
-      const req = { query: { nextauth: path }, method, cookies, body, headers: { "x-forwarded-for": "10.55.0.1", host: "localhost:3000" } };
-      await NextAuth(req as never, res as never, authOptions());
-      const name = sessionCookieName();
-      const cookie = out.setCookie.find((c) => c.startsWith(`${name}=`));
-      return { ...out, sessionCookie: cookie === undefined ? undefined : (cookie.slice(name.length + 1).split(";")[0] ?? "") };
-    }
-    const signedIn = await nextAuth(["callback", "credentials"], "POST", csrfCookie, { csrfToken: csrf, email: "out@example.com", password: PW, json: "true" });
+    const signedIn = await nextAuth(["callback", "credentials"], "POST", csrfCookie(), { csrfToken: csrf, email: "out@example.com", password: PW, json: "true" });
     const token = signedIn.sessionCookie;
     if (!token) throw new Error(`no session cookie after sign-in: ${JSON.stringify(signedIn)}`);
     expect((await userFromSessionToken(token))?.email).toBe("out@example.com");
     const before = await nextAuth(["session"], "GET", { [sessionCookieName()]: token });
     expect(before.sessionCookie).toBeTruthy();
 
-    await nextAuth(["signout"], "POST", { ...csrfCookie, [sessionCookieName()]: token }, { csrfToken: csrf, json: "true" });
+    await nextAuth(["signout"], "POST", { ...csrfCookie(), [sessionCookieName()]: token }, { csrfToken: csrf, json: "true" });
     // A copy of the cookie no longer works, and asking for the session does not re-issue it.
     expect(await userFromSessionToken(token)).toBeNull();
     const after = await nextAuth(["session"], "GET", { [sessionCookieName()]: token });
@@ -222,5 +226,25 @@ describe("sessions", () => {
     expect((await get(`${session}; _ga=GA1.%zz; other=%E0%A4%A`)).status).toBe(200);
     expect((await get("_ga=GA1.%zz")).status).toBe(401);
     expect((await get(`${sessionCookieName()}=%zz`)).status).toBe(401);
+  });
+});
+
+describe("sign-in through next-auth", () => {
+  it("a throttled attempt is answered the documented way: the wait as `error` in the url, no session cookie", async () => {
+    await createUser({ email: "wait@example.com", password: PW });
+    for (let i = 0; i < MAX_FAILURES; i++) await attemptSignIn({ email: "wait@example.com", password: "wrong password!", ip: "10.55.0.1" });
+    const r = await nextAuth(["callback", "credentials"], "POST", csrfCookie(), { csrfToken: csrf, email: "wait@example.com", password: PW, json: "true" });
+    const url = new URL(String((r.body as { url?: string } | undefined)?.url), env().APP_URL);
+    expect(r.status).toBe(401);
+    const m = /^throttled:(\d+)$/.exec(url.searchParams.get("error") ?? "");
+    expect(Number(m?.[1])).toBeGreaterThan(14 * 60);
+    expect(r.sessionCookie ?? "").toBe("");
+  });
+
+  it("a good sign-in sets authOptions' session cookie, which the route reader accepts", async () => {
+    await createUser({ email: "agree@example.com", password: PW });
+    const r = await nextAuth(["callback", "credentials"], "POST", csrfCookie(), { csrfToken: csrf, email: "agree@example.com", password: PW, json: "true" });
+    expect(authOptions().cookies?.sessionToken?.name).toBe(sessionCookieName());
+    expect((await userFromSessionToken(r.sessionCookie ?? ""))?.email).toBe("agree@example.com");
   });
 });
