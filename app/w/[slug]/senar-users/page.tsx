@@ -11,7 +11,7 @@ import { formatDate, personName } from "@/lib/format";
 import { roleAtLeast } from "@/server/auth/roles";
 import { requireMember } from "@/server/auth/guards";
 import { listSenarUsers, USER_SORT_FIELDS, type UserSortField } from "@/server/data/senar-user-directory";
-import { studioUrl } from "@/server/senar-users/studio";
+import { studioUrl } from "@/server/data/workspace-settings";
 
 export const metadata: Metadata = { title: "Senar users" };
 
@@ -32,7 +32,7 @@ export default async function SenarUsersPage({ params, searchParams }: { params:
   const s = search.parse({ term: first("term") || undefined, sort: first("sort"), dir: first("dir"), page: first("page") });
   const [list, studio] = await Promise.all([
     listSenarUsers(ctx.scope, { page: s.page - 1, rows: SIZE, term: s.term, sort: s.sort, sortDirection: s.dir === "desc" ? "DESC" : "ASC" }),
-    studioUrl(ctx.workspace.id),
+    studioUrl(ctx.scope),
   ]);
   const base = `/w/${slug}/senar-users`;
   const href = (patch: Partial<{ term: string; sort: UserSortField; dir: "asc" | "desc"; page: number }>) => {

@@ -4,7 +4,7 @@ import { ActionForm } from "@/components/action-form";
 import { Card } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";
 import { requireMember } from "@/server/auth/guards";
-import { db } from "@/server/db/client";
+import { syncIntervalMinutes } from "@/server/data/workspace-settings";
 import { timeZones } from "@/server/workspaces/validation";
 import { removeWorkspace, saveGeneral } from "./actions";
 
@@ -24,8 +24,8 @@ const intervals: [string, string][] = [
 export default async function GeneralSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ctx = await requireMember(slug, "ADMIN");
-  const ws = await db.workspace.findUniqueOrThrow({ where: { id: ctx.workspace.id }, select: { syncIntervalMinutes: true } });
-  const interval = ws.syncIntervalMinutes === null ? "off" : String(ws.syncIntervalMinutes);
+  const minutes = await syncIntervalMinutes(ctx.scope);
+  const interval = minutes === null ? "off" : String(minutes);
   const options = intervals.some(([v]) => v === interval) ? intervals : [...intervals, [interval, `Every ${interval} minutes`] as [string, string]];
   return (
     <>
