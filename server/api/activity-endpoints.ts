@@ -10,7 +10,7 @@ import type { WorkspaceScope } from "@/server/auth/scope";
 import { csvLine } from "@/server/http/csv";
 import { scenarioKey, SORT_KEYS, todayIn, type ReportFilters } from "@/lib/report-filters";
 import { isoDateTime, isoDay } from "./schemas";
-import { pagingBlock, type PagingBlock } from "@/server/data/paging";
+import { pagingBlock, type PagingBlock } from "@/server/data/paging-block";
 import { pagingBlockSchema, pagingShape, queryInt, workspaceParam } from "./paging";
 
 const text = (name: string) => z.string().trim().min(1, `${name} must not be empty`).max(200, `${name} must be at most 200 characters`);

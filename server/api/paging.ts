@@ -2,7 +2,7 @@ import "server-only";
 // Paged lists in Attensa's format: query page (from 0), rows (default 20, max 500), term,
 // sort (a whitelist per resource), sortDirection (ASC/DESC); answers carry a `_paging` block.
 import { z } from "zod";
-import type { PagingBlock } from "@/server/data/paging";
+import type { PagingBlock } from "@/server/data/paging-block";
 
 /** Every v1 query schema accepts `workspace` (used by session callers, ignored for keys). */
 export const workspaceParam = {
@@ -30,7 +30,7 @@ export function pagingShape<S extends readonly [string, ...string[]]>(sortFields
   };
 }
 
-export type { PagingBlock, PagingQuery } from "@/server/data/paging";
+export type { PagingBlock, PagingQuery } from "@/server/data/paging-block";
 
 export const pagingBlockSchema = z
   .object({

@@ -4,7 +4,7 @@ import "server-only";
 import type { WorkspaceScope } from "@/server/auth/scope";
 import { db, type Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
-import { offsetOf, pagingBlock, type PagingBlock, type PagingQuery } from "./paging";
+import { offsetOf, pagingBlock, type PagingBlock, type PagingQuery } from "./paging-block";
 
 export const USER_SORT_FIELDS = ["lastName", "firstName", "email", "creationDate", "language", "profile", "countryName"] as const;
 export type UserSortField = (typeof USER_SORT_FIELDS)[number];

@@ -10,7 +10,7 @@ import { sessionCookieName } from "@/server/auth/cookies";
 import { workspaceAuth } from "@/server/auth/guards";
 import type { WorkspaceScope } from "@/server/auth/scope";
 import { systemScope } from "@/server/auth/system-scope";
-import { usageBetween } from "@/server/data/usage";
+import { usageBetween } from "@/server/data/usage-by-day";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { AppError } from "@/server/http/errors";

@@ -1,6 +1,6 @@
 import { apiAuth } from "@/server/api/auth";
 import { usageQuery } from "@/server/api/schemas";
-import { usageBetween } from "@/server/data/usage";
+import { usageBetween } from "@/server/data/usage-by-day";
 import { route } from "@/server/http/route";
 
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@ import { UsageChart } from "@/components/sync/usage-chart-lazy";
 import { Card } from "@/components/ui/card";
 import { Table, TableFrame, Td, Th } from "@/components/ui/table";
 import { requireMember } from "@/server/auth/guards";
-import { usageByDay } from "@/server/data/usage";
+import { usageByDay } from "@/server/data/usage-by-day";
 
 export const metadata: Metadata = { title: "Usage" };
 
