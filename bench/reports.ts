@@ -49,6 +49,7 @@ if (cluster) {
 }
 const { db, disconnectDb } = await import("@/server/db/client");
 const { rebuildRollups } = await import("@/server/sync/rollups");
+const { mintScope } = await import("@/server/auth/scope");
 const { getKpis, getWeeklyTrend, getScenarioRankings, getLatestSessions } = await import("@/server/data/reports/dashboard");
 const { listActivities, streamActivities } = await import("@/server/data/reports/activities");
 const { getMatrix } = await import("@/server/data/reports/matrix");
@@ -115,7 +116,7 @@ async function time(name: string, fn: () => Promise<unknown>): Promise<Result> {
 }
 
 if (cluster) await seed();
-const ctx = { workspaceId: WS, timeZone: TZ, passMark: 0.8 };
+const ctx = mintScope({ id: WS, timeZone: TZ, passMark: 0.8 });
 const range30 = resolveRange({ range: "30d" }, TZ, NOW);
 const range12m = resolveRange({ range: "12m" }, TZ, NOW);
 

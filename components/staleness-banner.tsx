@@ -1,7 +1,8 @@
 // Report pages: a banner when the cached data may be out of date (last success old, or the
 // last run failed), with a link to the sync page. Server component; renders nothing when fine.
 import Link from "next/link";
-import { staleness } from "@/server/sync/status";
+import type { WorkspaceScope } from "@/server/auth/scope";
+import { staleness } from "@/server/data/sync-runs";
 
 function ago(d: Date): string {
   const min = Math.round((Date.now() - d.getTime()) / 60_000);
@@ -11,8 +12,8 @@ function ago(d: Date): string {
   return `${Math.round(h / 24)} days ago`;
 }
 
-export async function StalenessBanner({ workspaceId, slug }: { workspaceId: string; slug: string }) {
-  const s = await staleness(workspaceId);
+export async function StalenessBanner({ scope, slug }: { scope: WorkspaceScope; slug: string }) {
+  const s = await staleness(scope);
   if (!s.stale) return null;
   const last = s.lastSuccessAt ? `The last successful sync was ${ago(s.lastSuccessAt)}.` : "No sync has succeeded yet.";
   return (

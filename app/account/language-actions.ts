@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { isLocale } from "@/i18n/locales";
 import { safeCallback } from "@/lib/safe-redirect";
 import { requireUser } from "@/server/auth/guards";
-import { db } from "@/server/db/client";
+import { setUserLocale } from "@/server/workspaces/users";
 
 // `unknown`: the argument arrives as the browser sent it. The menu offers only valid choices,
 // so anything else (a tampered value, not a form at all) changes nothing and just goes back.
@@ -16,7 +16,7 @@ export async function chooseLanguage(data: unknown): Promise<void> {
   const raw = form?.get("locale");
   // "" is "automatic" (User.locale back to null).
   if (raw === "" || isLocale(raw)) {
-    await db.user.update({ where: { id: user.id }, data: { locale: raw === "" ? null : raw } });
+    await setUserLocale(user.id, raw === "" ? null : raw);
     // Every layout renders text (and <html lang>), so the whole tree is re-rendered.
     revalidatePath("/", "layout");
   }

@@ -6,11 +6,12 @@ import { z } from "zod";
 import { countActivities, listActivities, streamActivities } from "@/server/data/reports/activities";
 import { ACTIVITY_FIELD_NAMES, ACTIVITY_FIELDS, fieldsOfKind, type ActivityDto, type ActivityField, type ReportActivity, type FieldKind } from "@/server/db/activity-fields";
 import { getBreakdown } from "@/server/data/reports/breakdowns";
-import type { ReportContext } from "@/server/data/reports/context";
+import type { WorkspaceScope } from "@/server/auth/scope";
 import { csvLine } from "@/server/http/csv";
 import { scenarioKey, SORT_KEYS, todayIn, type ReportFilters } from "@/lib/report-filters";
 import { isoDateTime, isoDay } from "./schemas";
-import { pagingBlock, pagingBlockSchema, pagingShape, queryInt, workspaceParam, type PagingBlock } from "./paging";
+import { pagingBlock, type PagingBlock } from "@/server/data/paging-block";
+import { pagingBlockSchema, pagingShape, queryInt, workspaceParam } from "./paging";
 
 const text = (name: string) => z.string().trim().min(1, `${name} must not be empty`).max(200, `${name} must be at most 200 characters`);
 
@@ -117,7 +118,7 @@ export type { ActivityDto };
 export const activitiesPageSchema = z.object({ _paging: pagingBlockSchema, activities: z.array(activitySchema) }).meta({ id: "ActivityPage" });
 
 export async function apiActivitiesPage(
-  ctx: ReportContext,
+  ctx: WorkspaceScope,
   q: z.infer<typeof activitiesQuery>,
 ): Promise<{ _paging: PagingBlock; activities: ActivityDto[] }> {
   const f = toReportFilters(q, ctx.timeZone);
@@ -133,7 +134,7 @@ export function activityCsvLine(r: ReportActivity): string {
   return csvLine(ACTIVITY_FIELD_NAMES.map((n) => dto[n]));
 }
 
-export function activitiesStream(ctx: ReportContext, q: z.infer<typeof activitiesCsvQuery>): AsyncGenerator<ReportActivity[]> {
+export function activitiesStream(ctx: WorkspaceScope, q: z.infer<typeof activitiesCsvQuery>): AsyncGenerator<ReportActivity[]> {
   return streamActivities(ctx, toReportFilters(q, ctx.timeZone), 2_000);
 }
 
@@ -165,7 +166,7 @@ export const summarySchema = z
   .meta({ id: "Summary", description: "The dashboard figures for the filtered sessions (the breakdowns' totals)." });
 export type Summary = z.infer<typeof summarySchema>;
 
-export async function apiSummary(ctx: ReportContext, q: z.infer<typeof summaryQuery>): Promise<Summary> {
+export async function apiSummary(ctx: WorkspaceScope, q: z.infer<typeof summaryQuery>): Promise<Summary> {
   const f = toReportFilters(q, ctx.timeZone);
   const b = await getBreakdown(ctx, { ...f, by: "collection", bsort: "sessions" });
   const t = b.total;

@@ -4,6 +4,7 @@ import "server-only";
 // Every accepted call then counts against the caller's per-minute budget (429 + Retry-After).
 import { workspaceAuth, type Role, type SessionUser } from "@/server/auth/guards";
 import { roleAtLeast } from "@/server/auth/roles";
+import { mintScope, type WorkspaceScope } from "@/server/auth/scope";
 import { AppError } from "@/server/http/errors";
 import { findLiveKey } from "./keys";
 import { enforceRateLimit } from "./rate-limit";
@@ -18,6 +19,8 @@ export type ApiCaller = {
   actorLabel: string;
   /** API keys are created by admins and act with admin rights within their workspace. */
   role: Role;
+  /** What data functions take: minted here for a live key, by workspaceAuth for a session. */
+  scope: WorkspaceScope;
 };
 
 function bearer(req: Request): string | null {
@@ -43,6 +46,7 @@ export function apiAuth(minRole: Role = "VIEWER") {
         apiKeyId: key.id,
         actorLabel: `api key ${key.name}`,
         role: "ADMIN",
+        scope: mintScope(key.workspace),
       };
     } else {
       const slug = new URL(req.url).searchParams.get("workspace");
@@ -50,7 +54,7 @@ export function apiAuth(minRole: Role = "VIEWER") {
       if (!cookie) throw new AppError("unauthenticated", "Send Authorization: Bearer <api key>, or sign in and add ?workspace=<slug>.");
       if (!slug) throw new AppError("invalid_input", "workspace: Signed-in calls must name the workspace with ?workspace=<slug>.", { field: "workspace" });
       const m = await workspaceAuth("VIEWER")(req, { slug });
-      caller = { workspace: m.workspace, via: "session", user: m.user, apiKeyId: null, actorLabel: m.user.email, role: m.role };
+      caller = { workspace: m.workspace, via: "session", user: m.user, apiKeyId: null, actorLabel: m.user.email, role: m.role, scope: m.scope };
     }
     if (!roleAtLeast(caller.role, minRole)) {
       throw new AppError("forbidden", `This needs the ${minRole.toLowerCase()} role in this workspace.`);
@@ -59,6 +63,3 @@ export function apiAuth(minRole: Role = "VIEWER") {
     return caller;
   };
 }
-
-/** What the report queries need to know about the caller's workspace. */
-export const reportContext = (c: ApiCaller) => ({ workspaceId: c.workspace.id, timeZone: c.workspace.timeZone, passMark: c.workspace.passMark });

@@ -7,27 +7,11 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db, type Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
+import { API_KEY_SUMMARY as SUMMARY, type ApiKeySummary } from "@/server/data/api-keys";
 import { AppError } from "@/server/http/errors";
 
 export const API_KEY_PREFIX = "snr_";
 const SHOWN_PREFIX_LENGTH = API_KEY_PREFIX.length + 8;
-
-export type ApiKeySummary = {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  expiresAt: Date | null;
-  revokedAt: Date | null;
-  revokedReason: string | null;
-  createdById: string | null;
-};
-export type ApiKeyListed = ApiKeySummary & { createdBy: string | null };
-
-const SUMMARY = {
-  id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true, revokedReason: true, createdById: true,
-} as const;
 
 const DAY_MS = 86_400_000;
 export const MAX_EXPIRY_DAYS = 3_650;
@@ -93,18 +77,6 @@ export async function createApiKey(
 }
 
 /** The workspace's keys with who created them (an email; null for the CLI or a deleted account). */
-export async function listApiKeys(workspaceId: string, client: Db = db): Promise<ApiKeyListed[]> {
-  const keys = await client.apiKey.findMany({
-    where: { workspaceId },
-    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
-    select: SUMMARY,
-  });
-  const ids = [...new Set(keys.flatMap((k) => (k.createdById ? [k.createdById] : [])))];
-  const users = ids.length ? await client.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } }) : [];
-  const email = new Map(users.map((u) => [u.id, u.email]));
-  return keys.map((k) => ({ ...k, createdBy: k.createdById ? (email.get(k.createdById) ?? null) : null }));
-}
-
 /** Revokes the live keys a member created in a workspace (they are leaving it); returns their names. */
 export async function revokeKeysOfMember(tx: Prisma.TransactionClient, workspaceId: string, userId: string, reason: string): Promise<string[]> {
   const live = await tx.apiKey.findMany({ where: { workspaceId, createdById: userId, revokedAt: null }, select: { id: true, name: true } });

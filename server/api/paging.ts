@@ -2,6 +2,7 @@ import "server-only";
 // Paged lists in Attensa's format: query page (from 0), rows (default 20, max 500), term,
 // sort (a whitelist per resource), sortDirection (ASC/DESC); answers carry a `_paging` block.
 import { z } from "zod";
+import type { PagingBlock } from "@/server/data/paging-block";
 
 /** Every v1 query schema accepts `workspace` (used by session callers, ignored for keys). */
 export const workspaceParam = {
@@ -29,7 +30,7 @@ export function pagingShape<S extends readonly [string, ...string[]]>(sortFields
   };
 }
 
-export type PagingQuery<F extends string> = { page: number; rows: number; term?: string; sort: F; sortDirection: "ASC" | "DESC" };
+export type { PagingBlock, PagingQuery } from "@/server/data/paging-block";
 
 export const pagingBlockSchema = z
   .object({
@@ -39,17 +40,4 @@ export const pagingBlockSchema = z
     elementCount: z.number().int().min(0),
     page: z.number().int().min(0),
   })
-  .meta({ id: "Paging", description: "Paging metadata, as in Attensa's API." });
-export type PagingBlock = z.infer<typeof pagingBlockSchema>;
-
-export function pagingBlock(total: number, q: { page: number; rows: number }, elementCount: number): PagingBlock {
-  return {
-    totalElementCount: total,
-    pageCount: Math.ceil(total / q.rows),
-    requestedPageSize: q.rows,
-    elementCount,
-    page: q.page,
-  };
-}
-
-export const offsetOf = (q: { page: number; rows: number }) => q.page * q.rows;
+  .meta({ id: "Paging", description: "Paging metadata, as in Attensa's API." }) satisfies z.ZodType<PagingBlock>;

@@ -2,7 +2,7 @@ import "server-only";
 // The zod schemas of the public API v1: query strings (strict: unknown parameters are refused),
 // bodies and answers. The OpenAPI document is generated from these same schemas.
 import { z } from "zod";
-import { USER_SORT_FIELDS } from "@/server/senar-users/directory";
+import { USER_SORT_FIELDS } from "@/server/data/senar-user-directory";
 import { pagingBlockSchema, pagingShape, workspaceParam } from "./paging";
 
 export const isoDateTime = z.iso.datetime({ offset: false }).describe("ISO-8601 date-time in UTC (ends in Z)");

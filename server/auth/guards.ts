@@ -8,6 +8,7 @@ import { env } from "../env";
 import { AppError } from "../http/errors";
 import { roleAtLeast } from "./roles";
 import { requestUser, sessionUser } from "./session-reader";
+import { mintScope, type WorkspaceScope } from "./scope";
 
 export type Role = "OWNER" | "ADMIN" | "VIEWER";
 // locale: User.locale, read with the session row so choosing the language costs no extra query.
@@ -16,6 +17,8 @@ export type MemberContext = {
   user: SessionUser;
   workspace: { id: string; slug: string; name: string; timeZone: string; passMark: number };
   role: Role;
+  /** The only way to a workspace's data: data functions take this, never a bare id. */
+  scope: WorkspaceScope;
 };
 
 /** The signed-in user, or null; cached per request. */
@@ -38,7 +41,7 @@ async function membership(userId: string, slug: string): Promise<Omit<MemberCont
       workspace: { select: { id: true, slug: true, name: true, timeZone: true, passMark: true } },
     },
   });
-  return m ? { role: m.role, workspace: m.workspace } : null;
+  return m ? { role: m.role, workspace: m.workspace, scope: mintScope(m.workspace) } : null;
 }
 
 /** Pages and actions: an enabled member with at least `minRole`; 404 otherwise, 403 when the role is too low. */

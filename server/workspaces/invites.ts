@@ -45,14 +45,6 @@ export async function createInvite(workspaceId: string, input: { role: Role; ema
   return { id: invite.id, token, url, expiresAt: invite.expiresAt, mailed };
 }
 
-export async function pendingInvites(workspaceId: string) {
-  return db.invite.findMany({
-    where: { workspaceId, acceptedAt: null, expiresAt: { gt: new Date() } },
-    select: { id: true, role: true, email: true, expiresAt: true, createdAt: true },
-    orderBy: { createdAt: "desc" },
-  });
-}
-
 export async function revokeInvite(workspaceId: string, inviteId: string, actor: Actor) {
   const r = await db.invite.deleteMany({ where: { id: inviteId, workspaceId, acceptedAt: null } });
   if (r.count === 0) throw new AppError("not_found", "No such pending invite.");

@@ -32,14 +32,6 @@ async function loadMember(tx: Tx, workspaceId: string, userId: string) {
 
 const LAST_OWNER = "A workspace needs at least one enabled owner. Make someone else an owner first.";
 
-export async function listMembers(workspaceId: string) {
-  return db.membership.findMany({
-    where: { workspaceId },
-    select: { role: true, disabledAt: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
-    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
-  });
-}
-
 export async function addMember(workspaceId: string, email: string, role: Role, actor: Actor) {
   const found = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true, emailVerifiedAt: true, registeredViaInviteId: true } });
   if (!found) throw new AppError("not_found", `No account with the email ${email}. Create it first (user:create).`);

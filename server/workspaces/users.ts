@@ -73,3 +73,8 @@ export async function changePassword(userId: string, current: string, next: stri
 export async function userCount(): Promise<number> {
   return db.user.count();
 }
+
+/** The account's language (null: automatic, from the browser and the workspace). */
+export async function setUserLocale(userId: string, locale: string | null): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { locale } });
+}

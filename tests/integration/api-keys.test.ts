@@ -2,7 +2,9 @@
 // the list names the creator and the last use, and removing a member revokes the keys they made.
 import { describe, expect, it } from "vitest";
 import { GET as listUsers } from "@/app/api/v1/users/route";
-import { createApiKey, listApiKeys, parseExpiry } from "@/server/api/keys";
+import { createApiKey, parseExpiry } from "@/server/api/keys";
+import { systemScope } from "@/server/auth/system-scope";
+import { listApiKeys } from "@/server/data/api-keys";
 import { apikeyCreate } from "@/server/cli/commands/apikey-create";
 import { db } from "@/server/db/client";
 import { removeMember } from "@/server/workspaces/members";
@@ -36,7 +38,7 @@ describe(`API keys (${process.env.TEST_DB_KIND})`, () => {
     const { ws, admin } = await setup("exp");
     const { key, apiKey } = await createApiKey({ workspaceId: ws.id, name: "BI", createdById: admin.id, expiresAt: new Date(Date.now() + DAY) });
     expect((await usersWith(key)).status).toBe(200);
-    const [listed] = await listApiKeys(ws.id);
+    const [listed] = await listApiKeys(await systemScope(ws.id));
     expect(listed).toMatchObject({ name: "BI", createdBy: admin.email, revokedAt: null });
     expect(listed?.lastUsedAt).toBeInstanceOf(Date);
     expect(listed?.expiresAt?.getTime()).toBe(apiKey.expiresAt?.getTime());
@@ -54,7 +56,7 @@ describe(`API keys (${process.env.TEST_DB_KIND})`, () => {
     const data = out[0] as { key: string; expiresAt: string };
     expect(new Date(data.expiresAt).getTime()).toBeGreaterThan(Date.now() + 29 * DAY);
     expect((await usersWith(data.key)).status).toBe(200);
-    const [listed] = await listApiKeys(ws.id);
+    const [listed] = await listApiKeys(await systemScope(ws.id));
     expect(listed?.createdBy).toBeNull(); // made by the ops CLI
     await expect(apikeyCreate.run({ flags: { workspace: ws.slug, name: "X", expires: "soon" }, positional: [], json: true }, io)).rejects.toThrow(/expires/);
     expect(await db.apiKey.count({ where: { workspaceId: ws.id } })).toBe(1);
@@ -69,7 +71,7 @@ describe(`API keys (${process.env.TEST_DB_KIND})`, () => {
     expect(r.apiKeysRevoked).toEqual(["Admin's BI"]);
     expect((await usersWith(theirs.key)).status).toBe(401);
     expect((await usersWith(ownerKey.key)).status).toBe(200);
-    const revoked = (await listApiKeys(ws.id)).find((k) => k.id === theirs.apiKey.id);
+    const revoked = (await listApiKeys(await systemScope(ws.id))).find((k) => k.id === theirs.apiKey.id);
     expect(revoked?.revokedReason).toMatch(/removed from the workspace/);
     const event = await db.auditEvent.findFirstOrThrow({ where: { workspaceId: ws.id, action: "member.removed" } });
     expect(event.details).toEqual({ apiKeysRevoked: ["Admin's BI"] });

@@ -17,14 +17,14 @@ import { listActivities, streamActivities } from "@/server/data/reports/activiti
 import { getBreakdown } from "@/server/data/reports/breakdowns";
 import { getTraineeProfile, listTrainees } from "@/server/data/reports/trainees";
 import { getMatrix, streamMatrix } from "@/server/data/reports/matrix";
-import type { ReportContext } from "@/server/data/reports/context";
+import { mintScope, type WorkspaceScope } from "@/server/auth/scope";
 
 const TZ = "America/New_York";
 const ANCHOR = new Date("2026-06-01T00:00:00Z");
 const NOW = new Date("2026-06-01T12:00:00Z"); // 08:00 in New York: "today" is 1 June there
 const dataset = datasetFor({ seed: 42 }, { users: 40, trainees: 250, activities: 6000, anchor: ANCHOR });
 const records: SimActivity[] = [...dataset.activities()];
-let ctx: ReportContext;
+let ctx: WorkspaceScope;
 
 const dayFmt = new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" });
 const dayCache = new Map<string, string>();
@@ -40,7 +40,7 @@ const inDays = (r: SimActivity, from: string, to: string) => {
 
 beforeAll(async () => {
   const ws = await db.workspace.create({ data: { slug: "reports-it", name: "Reports IT", timeZone: TZ, passMark: 0.8 } });
-  ctx = { workspaceId: ws.id, timeZone: TZ, passMark: 0.8 };
+  ctx = mintScope(ws);
   const parsed = records.map((r) => {
     const p = parseRecord("activity", r);
     if (!p.ok) throw new Error(p.refused.reason);

@@ -17,11 +17,10 @@ import { ReportSkeleton } from "@/components/ui/skeleton";
 import { DASH, formatDateTime, formatDay, formatDecimal, formatDuration, formatHours, formatInt, formatPct } from "@/lib/format";
 import { parseReportFilters, reportHref, resolveRange, scenarioKey, type ReportFilters } from "@/lib/report-filters";
 import { requireMember } from "@/server/auth/guards";
-import { reportContext } from "@/server/data/reports/context";
 import { getKpis, getLatestSessions, getScenarioRankings, getWeeklyTrend, type ScenarioRank } from "@/server/data/reports/dashboard";
 import { getFilterOptions } from "@/server/data/reports/filter-options";
 import { log } from "@/server/log";
-import type { ReportContext } from "@/server/data/reports/context";
+import type { WorkspaceScope } from "@/server/auth/scope";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -31,7 +30,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const member = await requireMember(slug);
   const f = parseReportFilters(await searchParams);
-  const ctx = reportContext(member);
+  const ctx = member.scope;
   const range = resolveRange(f, ctx.timeZone);
   const options = await getFilterOptions(ctx.workspaceId);
   return (
@@ -51,7 +50,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
           </Link>
         }
       />
-      <ReportLive slug={slug} workspaceId={ctx.workspaceId} />
+      <ReportLive slug={slug} scope={ctx} />
       <FilterBar action={`/w/${slug}`} values={f} options={options} fields={["range"]} resetHref={`/w/${slug}`} />
       <Suspense key={`${range.from}:${range.to}`} fallback={<ReportSkeleton kpis={6} />}>
         <DashboardBody ctx={ctx} slug={slug} f={f} />
@@ -60,7 +59,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   );
 }
 
-async function DashboardBody({ ctx, slug, f }: { ctx: ReportContext; slug: string; f: ReportFilters }) {
+async function DashboardBody({ ctx, slug, f }: { ctx: WorkspaceScope; slug: string; f: ReportFilters }) {
   const range = resolveRange(f, ctx.timeZone);
   let data;
   try {

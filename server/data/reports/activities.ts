@@ -8,7 +8,7 @@ import { empty, join, num, numOrNull, raw, sql, where, type Sql } from "@/server
 import { passExpr, scenarioJoin } from "@/server/db/sql-rules";
 import { ACTIVITY_FIELD_NAMES, fieldsOfKind, type ReportActivity } from "@/server/db/activity-fields";
 import { activityConditions } from "./conditions";
-import type { ReportContext } from "./context";
+import type { WorkspaceScope } from "@/server/auth/scope";
 
 export type { ReportActivity };
 
@@ -30,7 +30,7 @@ const SORTS: Record<SortKey, { expr: string; type: "timestamp" | "float8" | "tex
 
 // The report row's fields (server/db/activity-fields.ts) in table order, so a row's properties
 // come in that order (the API's JSON and CSV rely on it): stored ones as is, `passed` by the rule.
-const selectList = (ctx: ReportContext): Sql =>
+const selectList = (ctx: WorkspaceScope): Sql =>
   join(
     ACTIVITY_FIELD_NAMES.map((n) => (n === "passed" ? sql`${passExpr(ctx.passMark)} AS passed` : raw(`a."${n}"`))),
     ", ",
@@ -49,7 +49,7 @@ export const COUNT_CAP = 100_000;
 
 export type ActivityPage = { rows: ReportActivity[]; total: number; capped: boolean; page: number; pages: number; from: string; to: string };
 
-export async function listActivities(ctx: ReportContext, f: ReportFilters, now = new Date()): Promise<ActivityPage> {
+export async function listActivities(ctx: WorkspaceScope, f: ReportFilters, now = new Date()): Promise<ActivityPage> {
   const range = resolveRange(f, ctx.timeZone, now);
   const conds = activityConditions(ctx, f, range);
   const needsJoin = f.result !== undefined;
@@ -71,7 +71,7 @@ export async function listActivities(ctx: ReportContext, f: ReportFilters, now =
 }
 
 /** Exact size of the filtered set (the explorer caps its count; the API's paging must not). */
-export async function countActivities(ctx: ReportContext, f: ReportFilters, now = new Date()): Promise<number> {
+export async function countActivities(ctx: WorkspaceScope, f: ReportFilters, now = new Date()): Promise<number> {
   const conds = activityConditions(ctx, f, resolveRange(f, ctx.timeZone, now));
   const needsJoin = f.result !== undefined;
   const rows = await db.$queryRaw<{ n: number }[]>(sql`SELECT COUNT(*)::float8 AS n FROM "Activity" a ${needsJoin ? scenarioJoin() : empty} ${where(conds)}`);
@@ -82,7 +82,7 @@ export async function countActivities(ctx: ReportContext, f: ReportFilters, now 
  * Every activity of the filtered set, in the table's order, in chunks fetched by keyset
  * (sort value, id) so each query is an index range read and memory stays at one chunk.
  */
-export async function* streamActivities(ctx: ReportContext, f: ReportFilters, chunk = 5_000, now = new Date()): AsyncGenerator<ReportActivity[]> {
+export async function* streamActivities(ctx: WorkspaceScope, f: ReportFilters, chunk = 5_000, now = new Date()): AsyncGenerator<ReportActivity[]> {
   const range = resolveRange(f, ctx.timeZone, now);
   const base = activityConditions(ctx, f, range);
   const s = SORTS[f.sort];

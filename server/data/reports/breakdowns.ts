@@ -7,7 +7,7 @@ import { resolveRange, type BreakdownDimension, type BreakdownFilters } from "@/
 import { num, raw, sql, where, type Sql } from "@/server/db/sql";
 import { passExpr, scenarioJoin, scenarioKey } from "@/server/db/sql-rules";
 import { activityConditions } from "./conditions";
-import type { ReportContext } from "./context";
+import type { WorkspaceScope } from "@/server/auth/scope";
 
 export type BreakdownRow = Kpis & { key: string; label: string; trainees: number; sub: string | null };
 export type Breakdown = { rows: BreakdownRow[]; total: BreakdownRow; from: string; to: string };
@@ -40,12 +40,12 @@ function toRow(r: Raw, fallback: string): BreakdownRow {
   return { ...k, key: r.key ?? "", label: r.label?.trim() || (r.key ? r.key : fallback), trainees: num(r.trainees), sub: r.sub };
 }
 
-const AGG = (ctx: ReportContext) => sql`COUNT(*)::float8 AS sessions, COUNT(DISTINCT a."traineeId")::float8 AS trainees,
+const AGG = (ctx: WorkspaceScope) => sql`COUNT(*)::float8 AS sessions, COUNT(DISTINCT a."traineeId")::float8 AS trainees,
   COUNT(a."scorePct")::float8 AS scored, COUNT(*) FILTER (WHERE ${passExpr(ctx.passMark)})::float8 AS passed,
   COALESCE(SUM(a."scorePct"), 0)::float8 AS "sumScorePct", COALESCE(SUM(a."totalSec"), 0)::float8 AS "totalSec",
   COALESCE(SUM(a."totalTries"), 0)::float8 AS "totalTries", COALESCE(SUM(a.tilts), 0)::float8 AS tilts, COALESCE(SUM(a.abandons), 0)::float8 AS abandons`;
 
-export async function getBreakdown(ctx: ReportContext, f: BreakdownFilters, now = new Date()): Promise<Breakdown> {
+export async function getBreakdown(ctx: WorkspaceScope, f: BreakdownFilters, now = new Date()): Promise<Breakdown> {
   const range = resolveRange(f, ctx.timeZone, now);
   const conds = activityConditions(ctx, f, range);
   const d = DIMS[f.by];

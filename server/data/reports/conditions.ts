@@ -4,7 +4,7 @@ import "server-only";
 import { addDays, splitScenarioKey, type ReportFilters, type ResolvedRange } from "@/lib/report-filters";
 import { localDayStart, passExpr } from "@/server/db/sql-rules";
 import { join, raw, sql, type Sql } from "@/server/db/sql";
-import type { ReportContext } from "./context";
+import type { WorkspaceScope } from "@/server/auth/scope";
 
 /** trainingDate within [from, to] (inclusive local dates). */
 export function inRange(range: Pick<ResolvedRange, "from" | "to">, timeZone: string, alias = "a"): Sql {
@@ -28,7 +28,7 @@ export function traineeMatch(q: string | undefined): Sql[] {
 }
 
 /** Trainee search: matched against the (small) Trainee table, then used as an indexed IN list. */
-export function traineeSearch(ctx: ReportContext, q: string, alias = "a"): Sql {
+export function traineeSearch(ctx: WorkspaceScope, q: string, alias = "a"): Sql {
   const perWord = traineeMatch(q);
   const cond = perWord.length ? join(perWord, " AND ") : sql`t.id ILIKE ${likeEscape(q)}`;
   return sql`${raw(`${alias}."traineeId"`)} IN (SELECT t.id FROM "Trainee" t WHERE t."workspaceId" = ${ctx.workspaceId} AND ${cond})`;
@@ -36,7 +36,7 @@ export function traineeSearch(ctx: ReportContext, q: string, alias = "a"): Sql {
 
 /** WHERE conditions for the activity filters (everything except sort/paging/columns). */
 export function activityConditions(
-  ctx: ReportContext,
+  ctx: WorkspaceScope,
   f: Partial<Pick<ReportFilters, "collection" | "simulator" | "scenario" | "instructor" | "company" | "costCenter" | "q" | "result">>,
   range: Pick<ResolvedRange, "from" | "to"> | null,
   alias = "a",

@@ -6,7 +6,7 @@ import { addDays, monthEnd, wholeMonths, type ResolvedRange } from "@/lib/report
 import { change, kpisFromSums, type Kpis, type SessionSums } from "@/lib/metrics";
 import { isoDay, num, numOrNull, sql } from "@/server/db/sql";
 import { passExpr, scenarioJoin } from "@/server/db/sql-rules";
-import type { ReportContext } from "./context";
+import type { WorkspaceScope } from "@/server/auth/scope";
 
 export type KpiSet = Kpis & { uniqueTrainees: number };
 export type KpiWithChange = { current: KpiSet; previous: KpiSet; change: Record<keyof KpiSet, number | null> };
@@ -31,7 +31,7 @@ async function rollupSums(workspaceId: string, from: string, to: string): Promis
  * about twelve rows per trainee instead of one per day trained (229k at 1M activities). Each
  * range is its own branch so each is an index-only scan.
  */
-async function uniqueTrainees(ctx: ReportContext, from: string, to: string): Promise<number> {
+async function uniqueTrainees(ctx: WorkspaceScope, from: string, to: string): Promise<number> {
   const months = wholeMonths(from, to);
   const ws = ctx.workspaceId;
   const [r] = await db.$queryRaw<{ n: number }[]>(
@@ -52,7 +52,7 @@ async function uniqueTrainees(ctx: ReportContext, from: string, to: string): Pro
   return num(r?.n);
 }
 
-export async function getKpis(ctx: ReportContext, range: ResolvedRange): Promise<KpiWithChange> {
+export async function getKpis(ctx: WorkspaceScope, range: ResolvedRange): Promise<KpiWithChange> {
   const [cur, prev, curT, prevT] = await Promise.all([
     rollupSums(ctx.workspaceId, range.from, range.to),
     rollupSums(ctx.workspaceId, range.prevFrom, range.prevTo),
@@ -73,7 +73,7 @@ export async function getKpis(ctx: ReportContext, range: ResolvedRange): Promise
 export type TrendPoint = { week: string; sessions: number; averageScore: number | null; passRate: number | null; hours: number };
 
 /** Weekly (ISO weeks, Monday first) sessions and average score; at least 12 weeks are shown. */
-export async function getWeeklyTrend(ctx: ReportContext, range: ResolvedRange): Promise<TrendPoint[]> {
+export async function getWeeklyTrend(ctx: WorkspaceScope, range: ResolvedRange): Promise<TrendPoint[]> {
   const wanted = range.days < 84 ? addDays(range.to, -83) : range.from;
   // Whole weeks only: start on the Monday of the first week, so its bar is not a partial week.
   const monday = new Date(`${wanted}T00:00:00Z`);
@@ -107,7 +107,7 @@ export type ScenarioRank = { simulatorId: number; scenarioId: string; name: stri
  * among those with at least `minSessions` scored sessions: one aggregate over the rollups, both
  * rankings taken from it.
  */
-export async function getScenarioRankings(ctx: ReportContext, range: ResolvedRange, limit = 5, minSessions = 10): Promise<{ hardest: ScenarioRank[]; easiest: ScenarioRank[] }> {
+export async function getScenarioRankings(ctx: WorkspaceScope, range: ResolvedRange, limit = 5, minSessions = 10): Promise<{ hardest: ScenarioRank[]; easiest: ScenarioRank[] }> {
   const rows = await db.$queryRaw<{ simulatorId: number; scenarioId: string; name: string | null; simulator: string | null; sessions: number; scored: number; passed: number; sumScorePct: number }[]>(sql`
     SELECT r."simulatorId", r."scenarioId", MAX(sc.name) AS name, MAX(s.title) AS simulator,
            SUM(r.sessions)::float8 AS sessions, SUM(r.scored)::float8 AS scored, SUM(r.passed)::float8 AS passed, SUM(r."sumScorePct")::float8 AS "sumScorePct"
@@ -136,7 +136,7 @@ export type LatestSession = {
   scenario: string | null; simulator: string | null; scorePct: number | null; passed: boolean | null; totalSec: number | null; instructor: string;
 };
 
-export async function getLatestSessions(ctx: ReportContext, limit = 8): Promise<LatestSession[]> {
+export async function getLatestSessions(ctx: WorkspaceScope, limit = 8): Promise<LatestSession[]> {
   const rows = await db.$queryRaw<{ id: bigint; trainingDate: Date | null; traineeId: string | null; firstName: string | null; lastName: string | null; company: string | null; scenarioName: string | null; scenarioId: string | null; simulatorTitle: string | null; scorePct: number | null; passed: boolean | null; totalSec: number | null; userFirstName: string | null; userLastName: string | null }[]>(sql`
     SELECT a.id, a."trainingDate", a."traineeId", a."firstName", a."lastName", a.company, a."scenarioName", a."scenarioId", a."simulatorTitle",
            a."scorePct", ${passExpr(ctx.passMark)} AS passed, a."totalSec", a."userFirstName", a."userLastName"

@@ -8,7 +8,7 @@ import { scenarioKey, type MatrixFilters } from "@/lib/report-filters";
 import { join, num, numOrNull, raw, sql, type Sql } from "@/server/db/sql";
 import { passExpr, passMarkOf, scenarioJoin, scenarioTuple } from "@/server/db/sql-rules";
 import { traineeMatch } from "./conditions";
-import type { ReportContext } from "./context";
+import type { WorkspaceScope } from "@/server/auth/scope";
 
 export type MatrixColumn = { key: string; simulatorId: number; scenarioId: string; name: string; simulator: string; passMark: number; passedCount: number; attemptedCount: number };
 export type MatrixCell = { best: number | null; attempts: number; state: Competency; firstPassAt: Date | null };
@@ -23,7 +23,7 @@ export type Matrix = {
 };
 
 /** Trainee conditions shared by the page query, the count and the CSV stream. */
-function traineeConds(f: MatrixFilters, ctx: ReportContext): Sql[] {
+function traineeConds(f: MatrixFilters, ctx: WorkspaceScope): Sql[] {
   const conds: Sql[] = [sql`t."workspaceId" = ${ctx.workspaceId}`];
   if (f.company) conds.push(sql`t.company = ${f.company}`);
   return [...conds, ...traineeMatch(f.q)];
@@ -42,7 +42,7 @@ function attemptedJoin(f: MatrixFilters, collectionId: number): Sql {
   return sql`CROSS JOIN LATERAL (SELECT 1 FROM "Activity" a WHERE a."workspaceId" = t."workspaceId" AND a."traineeId" = t.id AND a."collectionId" = ${collectionId}::int${costCenter} LIMIT 1) probe`;
 }
 
-export async function getMatrixColumns(ctx: ReportContext, collectionId: number): Promise<MatrixColumn[]> {
+export async function getMatrixColumns(ctx: WorkspaceScope, collectionId: number): Promise<MatrixColumn[]> {
   const rows = await db.$queryRaw<{ simulatorId: number; scenarioId: string; name: string | null; simulator: string | null; passMark: number }[]>(sql`
     SELECT sc."simulatorId", sc.id AS "scenarioId", sc.name, s.title AS simulator, ${passMarkOf(ctx.passMark)} AS "passMark"
     FROM "Scenario" sc JOIN "Simulator" s ON s."workspaceId" = sc."workspaceId" AND s.id = sc."simulatorId"
@@ -56,7 +56,7 @@ export async function getMatrixColumns(ctx: ReportContext, collectionId: number)
 
 type CellRaw = { traineeId: string; simulatorId: number; scenarioId: string; best: number | null; attempts: number; firstPassAt: Date | null };
 
-async function cellsFor(ctx: ReportContext, collectionId: number, traineeIds: string[], f: MatrixFilters): Promise<CellRaw[]> {
+async function cellsFor(ctx: WorkspaceScope, collectionId: number, traineeIds: string[], f: MatrixFilters): Promise<CellRaw[]> {
   if (traineeIds.length === 0) return [];
   const costCenter = f.costCenter ? sql` AND a."userCostCenter" = ${f.costCenter}` : sql``;
   return db.$queryRaw<CellRaw[]>(sql`
@@ -75,7 +75,7 @@ const BY_NAME = raw(`lower(COALESCE(t."lastName", '')), lower(COALESCE(t."firstN
  * "Most scenarios passed" ordering: one aggregate over the collection's activities joined to the
  * trainees (a correlated count per trainee would probe the activities once per person).
  */
-function passedJoin(ctx: ReportContext, f: MatrixFilters, collectionId: number): Sql {
+function passedJoin(ctx: WorkspaceScope, f: MatrixFilters, collectionId: number): Sql {
   if (f.sort !== "passed") return sql``;
   const costCenter = f.costCenter ? sql` AND a."userCostCenter" = ${f.costCenter}` : sql``;
   return sql`LEFT JOIN (
@@ -87,7 +87,7 @@ function passedJoin(ctx: ReportContext, f: MatrixFilters, collectionId: number):
 }
 const orderBy = (f: MatrixFilters): Sql => (f.sort === "passed" ? sql`COALESCE(passed.n, 0) DESC, ${BY_NAME}` : BY_NAME);
 
-function buildRows(people: TraineeRaw[], cells: CellRaw[], columns: MatrixColumn[], ctx: ReportContext): MatrixRow[] {
+function buildRows(people: TraineeRaw[], cells: CellRaw[], columns: MatrixColumn[], ctx: WorkspaceScope): MatrixRow[] {
   const colByKey = new Map(columns.map((c) => [c.key, c]));
   const rows = new Map<string, MatrixRow>(
     people.map((p) => [p.id, { traineeId: p.id, name: [p.firstName, p.lastName].filter(Boolean).join(" ") || p.id, company: p.company, cells: {}, passed: 0, attempted: 0 }]),
@@ -106,7 +106,7 @@ function buildRows(people: TraineeRaw[], cells: CellRaw[], columns: MatrixColumn
   return [...rows.values()];
 }
 
-export async function getMatrix(ctx: ReportContext, f: MatrixFilters, collectionId: number): Promise<Matrix> {
+export async function getMatrix(ctx: WorkspaceScope, f: MatrixFilters, collectionId: number): Promise<Matrix> {
   const [collection, columns] = await Promise.all([
     db.collection.findUnique({ where: { workspaceId_id: { workspaceId: ctx.workspaceId, id: collectionId } } }),
     getMatrixColumns(ctx, collectionId),
@@ -144,7 +144,7 @@ export async function getMatrix(ctx: ReportContext, f: MatrixFilters, collection
 }
 
 /** Every row of the matrix in pages of trainees, for CSV export. */
-export async function* streamMatrix(ctx: ReportContext, f: MatrixFilters, collectionId: number, chunk = 500): AsyncGenerator<{ columns: MatrixColumn[]; rows: MatrixRow[] }> {
+export async function* streamMatrix(ctx: WorkspaceScope, f: MatrixFilters, collectionId: number, chunk = 500): AsyncGenerator<{ columns: MatrixColumn[]; rows: MatrixRow[] }> {
   const columns = await getMatrixColumns(ctx, collectionId);
   const conds = traineeConds(f, ctx);
   let after: { k: string; id: string } | null = null;

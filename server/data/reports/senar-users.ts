@@ -6,7 +6,7 @@ import { addDays, todayIn, type ResolvedRange } from "@/lib/report-filters";
 import { isoDay, num, raw, sql } from "@/server/db/sql";
 import { localDay, localDayStart } from "@/server/db/sql-rules";
 import { inRange } from "./conditions";
-import type { ReportContext } from "./context";
+import type { WorkspaceScope } from "@/server/auth/scope";
 
 export type CountRow = { label: string; count: number };
 export type InstructorActivity = { id: string; name: string; email: string | null; costCenter: string | null; sessions: number; trainees: number; lastSession: Date | null };
@@ -30,7 +30,7 @@ async function countBy(workspaceId: string, column: "profile" | "countryName" | 
   return rows.map((r) => ({ label: r.label ?? "Not set", count: num(r.count) }));
 }
 
-export async function getSenarUsersReport(ctx: ReportContext, range: ResolvedRange, now = new Date()): Promise<SenarUsersReport> {
+export async function getSenarUsersReport(ctx: WorkspaceScope, range: ResolvedRange, now = new Date()): Promise<SenarUsersReport> {
   const since30 = addDays(todayIn(ctx.timeZone, now), -29);
   const [totalRow, byProfile, byCountry, byLanguage, byAccount, regs, instructors, quiet] = await Promise.all([
     db.senarUser.count({ where: { workspaceId: ctx.workspaceId, presentAtSource: true } }),

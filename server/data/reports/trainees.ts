@@ -6,14 +6,14 @@ import { scenarioKey } from "@/lib/report-filters";
 import { join, num, numOrNull, sql, type Sql } from "@/server/db/sql";
 import { passExpr, passMarkOf, scenarioJoin, scenarioTuple } from "@/server/db/sql-rules";
 import { traineeMatch } from "./conditions";
-import type { ReportContext } from "./context";
+import type { WorkspaceScope } from "@/server/auth/scope";
 
 export type TraineeListItem = {
   id: string; name: string; email: string | null; company: string | null; profile: string | null;
   sessions: number; scenariosPassed: number; lastSession: Date | null; totalSec: number;
 };
 
-export async function listTrainees(ctx: ReportContext, opts: { q?: string; company?: string; page: number; size?: number }): Promise<{ rows: TraineeListItem[]; total: number; pages: number }> {
+export async function listTrainees(ctx: WorkspaceScope, opts: { q?: string; company?: string; page: number; size?: number }): Promise<{ rows: TraineeListItem[]; total: number; pages: number }> {
   const size = opts.size ?? 50;
   const conds: Sql[] = [sql`t."workspaceId" = ${ctx.workspaceId}`, ...traineeMatch(opts.q)];
   if (opts.company) conds.push(sql`t.company = ${opts.company}`);
@@ -73,7 +73,7 @@ type SessionRaw = {
   firstName: string | null; lastName: string | null; company: string | null; traineeEmail: string | null; traineeProfile: string | null;
 };
 
-export async function getTraineeProfile(ctx: ReportContext, traineeId: string): Promise<TraineeProfile | null> {
+export async function getTraineeProfile(ctx: WorkspaceScope, traineeId: string): Promise<TraineeProfile | null> {
   const [dim, sessionsRaw] = await Promise.all([
     db.trainee.findUnique({ where: { workspaceId_id: { workspaceId: ctx.workspaceId, id: traineeId } } }),
     // One trainee's sessions: a bounded index range ((workspaceId, traineeId, trainingDate)).

@@ -1,5 +1,5 @@
 import { ACTIVITY_CSV_HEADER, activitiesCsvQuery, activitiesStream, activityCsvLine } from "@/server/api/activity-endpoints";
-import { apiAuth, reportContext } from "@/server/api/auth";
+import { apiAuth } from "@/server/api/auth";
 import { csvFilename, csvResponse } from "@/server/http/csv";
 import { route } from "@/server/http/route";
 
@@ -7,6 +7,6 @@ export const dynamic = "force-dynamic";
 
 // GET /api/v1/activities.csv: every activity matching the filters, streamed as CSV (same columns as the JSON).
 export const GET = route({ auth: apiAuth(), query: activitiesCsvQuery }, async ({ auth, query }) => {
-  const ctx = reportContext(auth);
+  const ctx = auth.scope;
   return csvResponse(csvFilename(auth.workspace.slug, "activities", ctx.timeZone), ACTIVITY_CSV_HEADER, activitiesStream(ctx, query), activityCsvLine, { for: "script" });
 });

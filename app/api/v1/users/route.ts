@@ -4,7 +4,7 @@ import { workspaceParam } from "@/server/api/paging";
 import { usersQuery } from "@/server/api/schemas";
 import { route } from "@/server/http/route";
 import { addSenarUser } from "@/server/senar-users/add-user";
-import { listSenarUsers } from "@/server/senar-users/directory";
+import { listSenarUsers } from "@/server/data/senar-user-directory";
 import { idempotencyKeyFrom } from "@/server/senar-users/idempotency";
 import { addUserStatus } from "@/lib/add-user-result";
 import { addUserSchema } from "@/lib/user-assign";
@@ -12,7 +12,7 @@ import { addUserSchema } from "@/lib/user-assign";
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/users: the workspace's Senar users, paged, searchable and sortable.
-export const GET = route({ auth: apiAuth(), query: usersQuery }, async ({ auth, query }) => listSenarUsers(auth.workspace.id, query));
+export const GET = route({ auth: apiAuth(), query: usersQuery }, async ({ auth, query }) => listSenarUsers(auth.scope, query));
 
 // POST /api/v1/users: adds a Senar user to one or more collections (201, or 207 when some failed).
 export const POST = route(

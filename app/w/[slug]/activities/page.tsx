@@ -11,7 +11,6 @@ import { formatDay, formatInt } from "@/lib/format";
 import { DEFAULT_COLUMNS, parseReportFilters, reportHref, reportSearch, resolveRange } from "@/lib/report-filters";
 import { requireMember } from "@/server/auth/guards";
 import { listActivities } from "@/server/data/reports/activities";
-import { reportContext } from "@/server/data/reports/context";
 import { getFilterOptions } from "@/server/data/reports/filter-options";
 import { authorizedReport } from "@/components/reports/authorized-report";
 
@@ -23,7 +22,7 @@ async function ActivitiesReport({ params, searchParams }: Props) {
   const { slug } = await params;
   const member = await requireMember(slug);
   const f = parseReportFilters(await searchParams);
-  const ctx = reportContext(member);
+  const ctx = member.scope;
   const path = `/w/${slug}/activities`;
   const columns = f.cols ?? DEFAULT_COLUMNS;
   const range = resolveRange(f, ctx.timeZone);
@@ -47,7 +46,7 @@ async function ActivitiesReport({ params, searchParams }: Props) {
           </a>
         }
       />
-      <ReportLive slug={slug} workspaceId={ctx.workspaceId} />
+      <ReportLive slug={slug} scope={ctx} />
       <FilterBar
         action={path}
         values={f}

@@ -20,7 +20,6 @@ import {
 } from "@/lib/report-filters";
 import { requireMember } from "@/server/auth/guards";
 import { getBreakdown, type BreakdownRow } from "@/server/data/reports/breakdowns";
-import { reportContext } from "@/server/data/reports/context";
 import { getFilterOptions } from "@/server/data/reports/filter-options";
 import { authorizedReport } from "@/components/reports/authorized-report";
 
@@ -48,7 +47,7 @@ async function BreakdownsReport({ params, searchParams }: Props) {
   const { slug } = await params;
   const member = await requireMember(slug);
   const f = parseFiltersLenient(breakdownFiltersSchema, await searchParams);
-  const ctx = reportContext(member);
+  const ctx = member.scope;
   const path = `/w/${slug}/breakdowns`;
   const href = (patch: Partial<BreakdownFilters>) => {
     const qs = filtersToSearch(breakdownFiltersSchema, { ...f, ...patch }).toString();
@@ -85,7 +84,7 @@ async function BreakdownsReport({ params, searchParams }: Props) {
           </Link>
         }
       />
-      <ReportLive slug={slug} workspaceId={ctx.workspaceId} />
+      <ReportLive slug={slug} scope={ctx} />
       <nav aria-label="Break down by" className="no-print mb-4 flex flex-wrap gap-1 rounded-lg bg-slate-100 p-1 text-sm">
         {TABS.map(([by, label]) => {
           const active = by === "collection" ? drill : f.by === by;

@@ -11,7 +11,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatInt, formatPct } from "@/lib/format";
 import { filtersToSearch, matrixFiltersSchema, parseFiltersLenient, type MatrixFilters } from "@/lib/report-filters";
 import { requireMember } from "@/server/auth/guards";
-import { reportContext } from "@/server/data/reports/context";
 import { firstCollectionId, getMatrix } from "@/server/data/reports/matrix";
 import { getFilterOptions } from "@/server/data/reports/filter-options";
 import { authorizedReport } from "@/components/reports/authorized-report";
@@ -26,7 +25,7 @@ async function MatrixReport({ params, searchParams }: Props) {
   const { slug } = await params;
   const member = await requireMember(slug);
   const f = parseFiltersLenient(matrixFiltersSchema, await searchParams);
-  const ctx = reportContext(member);
+  const ctx = member.scope;
   const path = `/w/${slug}/matrix`;
   const options = await getFilterOptions(ctx.workspaceId);
   // An unknown collection (stale link) falls back to the first one, like a missing one.
@@ -64,7 +63,7 @@ async function MatrixReport({ params, searchParams }: Props) {
           </a>
         }
       />
-      <ReportLive slug={slug} workspaceId={ctx.workspaceId} />
+      <ReportLive slug={slug} scope={ctx} />
       <Form action={path} aria-label="Matrix filters" className="no-print mb-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
           <div>

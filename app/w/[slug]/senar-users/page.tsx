@@ -10,8 +10,8 @@ import { Pagination } from "@/components/reports/pagination";
 import { formatDate, personName } from "@/lib/format";
 import { roleAtLeast } from "@/server/auth/roles";
 import { requireMember } from "@/server/auth/guards";
-import { listSenarUsers, USER_SORT_FIELDS, type UserSortField } from "@/server/senar-users/directory";
-import { studioUrl } from "@/server/senar-users/studio";
+import { listSenarUsers, USER_SORT_FIELDS, type UserSortField } from "@/server/data/senar-user-directory";
+import { studioUrl } from "@/server/data/workspace-settings";
 
 export const metadata: Metadata = { title: "Senar users" };
 
@@ -31,8 +31,8 @@ export default async function SenarUsersPage({ params, searchParams }: { params:
   const first = (k: string) => (Array.isArray(raw[k]) ? raw[k][0] : raw[k]);
   const s = search.parse({ term: first("term") || undefined, sort: first("sort"), dir: first("dir"), page: first("page") });
   const [list, studio] = await Promise.all([
-    listSenarUsers(ctx.workspace.id, { page: s.page - 1, rows: SIZE, term: s.term, sort: s.sort, sortDirection: s.dir === "desc" ? "DESC" : "ASC" }),
-    studioUrl(ctx.workspace.id),
+    listSenarUsers(ctx.scope, { page: s.page - 1, rows: SIZE, term: s.term, sort: s.sort, sortDirection: s.dir === "desc" ? "DESC" : "ASC" }),
+    studioUrl(ctx.scope),
   ]);
   const base = `/w/${slug}/senar-users`;
   const href = (patch: Partial<{ term: string; sort: UserSortField; dir: "asc" | "desc"; page: number }>) => {

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";
 import { LOCALE_NAMES, LOCALES } from "@/i18n/locales";
 import { requireMember } from "@/server/auth/guards";
-import { db } from "@/server/db/client";
+import { generalSettings } from "@/server/data/workspace-settings";
 import { timeZones } from "@/server/workspaces/validation";
 import { removeWorkspace, saveGeneral } from "./actions";
 
@@ -26,7 +26,7 @@ const intervals: [string, string][] = [
 export default async function GeneralSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ctx = await requireMember(slug, "ADMIN");
-  const ws = await db.workspace.findUniqueOrThrow({ where: { id: ctx.workspace.id }, select: { syncIntervalMinutes: true, defaultLocale: true } });
+  const ws = await generalSettings(ctx.scope);
   const t = await getTranslations("settings.general");
   const interval = ws.syncIntervalMinutes === null ? "off" : String(ws.syncIntervalMinutes);
   const options = intervals.some(([v]) => v === interval) ? intervals : [...intervals, [interval, `Every ${interval} minutes`] as [string, string]];

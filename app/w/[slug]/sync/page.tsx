@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { Table, TableFrame, Td, Th } from "@/components/ui/table";
 import { requireMember } from "@/server/auth/guards";
 import { kindTotal, type KindCounts } from "@/server/sync/counts";
-import { recentRuns, staleness } from "@/server/sync/status";
+import { recentRuns, staleness } from "@/server/data/sync-runs";
 
 export const metadata: Metadata = { title: "Sync" };
 
@@ -22,7 +22,7 @@ export default async function SyncPage({ params }: { params: Promise<{ slug: str
   const { slug } = await params;
   const ctx = await requireMember(slug);
   const tz = ctx.workspace.timeZone;
-  const [runs, s] = await Promise.all([recentRuns(ctx.workspace.id), staleness(ctx.workspace.id)]);
+  const [runs, s] = await Promise.all([recentRuns(ctx.scope), staleness(ctx.scope)]);
   const canStart = ctx.role !== "VIEWER";
   return (
     <div className="space-y-6">
@@ -30,7 +30,7 @@ export default async function SyncPage({ params }: { params: Promise<{ slug: str
         <h1 className="text-xl font-semibold text-slate-900">Sync</h1>
         <LiveRefresh slug={slug} />
       </div>
-      <StalenessBanner workspaceId={ctx.workspace.id} slug={slug} />
+      <StalenessBanner scope={ctx.scope} slug={slug} />
       <Card
         title="Status"
         description={

@@ -8,7 +8,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableFrame, Td, Th } from "@/components/ui/table";
 import { DASH, formatDate, formatHours, formatInt } from "@/lib/format";
 import { requireMember } from "@/server/auth/guards";
-import { reportContext } from "@/server/data/reports/context";
 import { getFilterOptions } from "@/server/data/reports/filter-options";
 import { listTrainees } from "@/server/data/reports/trainees";
 import { authorizedReport } from "@/components/reports/authorized-report";
@@ -26,7 +25,7 @@ async function TraineesReport({ params, searchParams }: Props) {
   const q = one(sp.q);
   const company = one(sp.company);
   const page = Math.max(1, Math.min(100_000, Number.parseInt(one(sp.page) ?? "1", 10) || 1));
-  const ctx = reportContext(member);
+  const ctx = member.scope;
   const [options, list] = await Promise.all([getFilterOptions(ctx.workspaceId), listTrainees(ctx, { q, company, page })]);
   const path = `/w/${slug}/trainees`;
   const hrefFor = (p: number) => {

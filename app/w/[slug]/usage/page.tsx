@@ -4,7 +4,7 @@ import { UsageChart } from "@/components/sync/usage-chart-lazy";
 import { Card } from "@/components/ui/card";
 import { Table, TableFrame, Td, Th } from "@/components/ui/table";
 import { requireMember } from "@/server/auth/guards";
-import { usageByDay } from "@/server/sync/status";
+import { usageByDay } from "@/server/data/usage-by-day";
 
 export const metadata: Metadata = { title: "Usage" };
 
@@ -19,7 +19,7 @@ const LABELS: Record<(typeof COLS)[number], string> = {
 export default async function UsagePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ctx = await requireMember(slug);
-  const rows = await usageByDay(ctx.workspace.id, 30);
+  const rows = await usageByDay(ctx.scope, 30);
   const byDay = new Map<string, Record<string, string | number>>();
   for (const r of rows) {
     const d = byDay.get(r.day) ?? { day: r.day, ...Object.fromEntries(COLS.map((c) => [c, 0])) };

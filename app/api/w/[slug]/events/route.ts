@@ -1,7 +1,7 @@
 import { workspaceAuth } from "@/server/auth/guards";
 import { route } from "@/server/http/route";
 import { log } from "@/server/log";
-import { changeMarker } from "@/server/sync/status";
+import { changeMarker } from "@/server/data/sync-runs";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;
@@ -11,7 +11,7 @@ const LIFETIME_MS = 55_000; // under serverless limits; the browser's EventSourc
 
 // GET /api/w/[slug]/events: server-sent events, a "change" event when the workspace's data changed.
 export const GET = route({ auth: workspaceAuth() }, async ({ req, auth }) => {
-  const ws = auth.workspace.id;
+  const ws = auth.scope;
   const enc = new TextEncoder();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stream = new ReadableStream<Uint8Array>({

@@ -6,7 +6,7 @@ import { route } from "@/server/http/route";
 import { log } from "@/server/log";
 import { queueSync } from "@/server/sync/queue";
 import { runSync, runSyncToEnd } from "@/server/sync/run-sync";
-import { latestRun } from "@/server/sync/status";
+import { latestRun } from "@/server/data/sync-runs";
 
 export const maxDuration = 60;
 
@@ -21,5 +21,5 @@ export const POST = route({ auth: workspaceAuth("ADMIN") }, async ({ auth }) => 
       log.error("manual sync failed to run", { err, workspaceId: ws }),
     ),
   );
-  return Response.json({ run: await latestRun(ws) }, { status: 202 });
+  return Response.json({ run: await latestRun(auth.scope) }, { status: 202 });
 });

@@ -12,7 +12,6 @@ import { Table, TableFrame, Td, Th } from "@/components/ui/table";
 import { DASH, formatDate, formatInt } from "@/lib/format";
 import { parseReportFilters, reportHref, resolveRange } from "@/lib/report-filters";
 import { requireMember } from "@/server/auth/guards";
-import { reportContext } from "@/server/data/reports/context";
 import { getFilterOptions } from "@/server/data/reports/filter-options";
 import { getSenarUsersReport, type CountRow } from "@/server/data/reports/senar-users";
 import { authorizedReport } from "@/components/reports/authorized-report";
@@ -55,7 +54,7 @@ async function SenarUsersReportReport({ params, searchParams }: Props) {
   const { slug } = await params;
   const member = await requireMember(slug);
   const f = parseReportFilters(await searchParams);
-  const ctx = reportContext(member);
+  const ctx = member.scope;
   const range = resolveRange(f, ctx.timeZone);
   const [options, r] = await Promise.all([getFilterOptions(ctx.workspaceId), getSenarUsersReport(ctx, range)]);
   const path = `/w/${slug}/reports/senar-users`;

@@ -10,8 +10,8 @@ import { Table, TableFrame, Td, Th } from "@/components/ui/table";
 import { Pagination } from "@/components/reports/pagination";
 import { formatDate, formatDateTime, formatDuration, formatPct, personName } from "@/lib/format";
 import { requireMember } from "@/server/auth/guards";
-import { getSenarUser, senarUserSessions } from "@/server/senar-users/directory";
-import { studioUrl } from "@/server/senar-users/studio";
+import { getSenarUser, senarUserSessions } from "@/server/data/senar-user-directory";
+import { studioUrl } from "@/server/data/workspace-settings";
 
 export const metadata: Metadata = { title: "Senar user" };
 
@@ -21,10 +21,10 @@ export default async function SenarUserPage({ params, searchParams }: { params: 
   const { slug, userId } = await params;
   const ctx = await requireMember(slug);
   const id = decodeURIComponent(userId);
-  const user = await getSenarUser(ctx.workspace.id, id);
+  const user = await getSenarUser(ctx.scope, id);
   if (!user) notFound();
   const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse((await searchParams).page);
-  const [sessions, studio] = await Promise.all([senarUserSessions(ctx.workspace.id, id, { page: page - 1, rows: SIZE }), studioUrl(ctx.workspace.id)]);
+  const [sessions, studio] = await Promise.all([senarUserSessions(ctx.scope, id, { page: page - 1, rows: SIZE }), studioUrl(ctx.scope)]);
   const tz = ctx.workspace.timeZone;
   const base = `/w/${slug}/senar-users/${encodeURIComponent(id)}`;
   const details: [string, string][] = [

@@ -5,8 +5,8 @@ import { AddUserForm } from "@/components/senar-users/add-user-form";
 import { StudioNote } from "@/components/senar-users/studio-note";
 import { Card } from "@/components/ui/card";
 import { requireMember } from "@/server/auth/guards";
-import { db } from "@/server/db/client";
-import { studioUrl } from "@/server/senar-users/studio";
+import { collectionChoices } from "@/server/data/collections";
+import { studioUrl } from "@/server/data/workspace-settings";
 
 export const metadata: Metadata = { title: "Add Senar user" };
 
@@ -14,8 +14,8 @@ export default async function AddSenarUserPage({ params }: { params: Promise<{ s
   const { slug } = await params;
   const ctx = await requireMember(slug, "ADMIN");
   const [collections, studio] = await Promise.all([
-    db.collection.findMany({ where: { workspaceId: ctx.workspace.id }, select: { id: true, title: true }, orderBy: [{ title: "asc" }, { id: "asc" }] }),
-    studioUrl(ctx.workspace.id),
+    collectionChoices(ctx.scope),
+    studioUrl(ctx.scope),
   ]);
   return (
     <div className="mx-auto max-w-3xl space-y-5">

@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableFrame, Td, Th } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
-import { listApiKeys } from "@/server/api/keys";
+import { listApiKeys } from "@/server/data/api-keys";
 import { requireMember } from "@/server/auth/guards";
 import { createKeyAction, revokeKeyAction } from "./actions";
 import { CreateKeyForm } from "./create-key-form";
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "API keys" };
 export default async function ApiKeysPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ctx = await requireMember(slug, "ADMIN");
-  const keys = await listApiKeys(ctx.workspace.id);
+  const keys = await listApiKeys(ctx.scope);
   const tz = ctx.workspace.timeZone;
   const now = Date.now();
   return (

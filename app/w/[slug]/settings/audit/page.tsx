@@ -3,11 +3,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { requireMember } from "@/server/auth/guards";
-import { db } from "@/server/db/client";
+import { AUDIT_PAGE_SIZE, auditLogPage } from "@/server/data/audit-log";
 
 export const metadata: Metadata = { title: "Audit log" };
-
-const PAGE = 50;
 
 function detailsText(details: unknown): string {
   if (!details || typeof details !== "object") return "";
@@ -24,17 +22,8 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const ctx = await requireMember(slug, "ADMIN");
   const sp = await searchParams;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(typeof sp.page === "string" ? sp.page : "1", 10) || 1));
-  const [events, total] = await Promise.all([
-    db.auditEvent.findMany({
-      where: { workspaceId: ctx.workspace.id },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * PAGE,
-      take: PAGE,
-      select: { id: true, createdAt: true, actorLabel: true, action: true, target: true, details: true },
-    }),
-    db.auditEvent.count({ where: { workspaceId: ctx.workspace.id } }),
-  ]);
-  const pages = Math.max(1, Math.ceil(total / PAGE));
+  const { events, total } = await auditLogPage(ctx.scope, page);
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: ctx.workspace.timeZone });
   return (
     <Card title="Audit log" description={`${total} event${total === 1 ? "" : "s"}, newest first. Times in ${ctx.workspace.timeZone}.`}>

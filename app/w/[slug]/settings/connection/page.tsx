@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { requireMember } from "@/server/auth/guards";
-import { db } from "@/server/db/client";
+import { connectionSettings } from "@/server/data/workspace-settings";
 import { env } from "@/server/env";
 import { runConnectionTest, saveConnection } from "./actions";
 
@@ -18,12 +18,9 @@ function when(d: Date, timeZone: string): string {
 export default async function ConnectionPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ctx = await requireMember(slug, "ADMIN");
-  const ws = await db.workspace.findUniqueOrThrow({
-    where: { id: ctx.workspace.id },
-    select: { senarBaseUrl: true, senarUsername: true, senarPasswordEnc: true, connectionOkAt: true, connectionError: true, connectionErrorAt: true },
-  });
   // Only whether a password is stored reaches the page, never the value.
-  const hasPassword = ws.senarPasswordEnc !== null;
+  const ws = await connectionSettings(ctx.scope);
+  const hasPassword = ws.hasPassword;
   const tz = ctx.workspace.timeZone;
   const isOwner = ctx.role === "OWNER";
   return (

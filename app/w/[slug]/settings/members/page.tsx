@@ -5,8 +5,7 @@ import { InviteForm } from "@/components/invite-form";
 import { Card } from "@/components/ui/card";
 import { requireMember } from "@/server/auth/guards";
 import { roleLabel } from "@/server/auth/roles";
-import { pendingInvites } from "@/server/workspaces/invites";
-import { listMembers } from "@/server/workspaces/members";
+import { listMembers, pendingInvites } from "@/server/data/workspace-members";
 import { inviteAction, removeAction, revokeInviteAction, roleAction, toggleDisabledAction } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
@@ -17,7 +16,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const ctx = await requireMember(slug, "ADMIN");
   const owner = ctx.role === "OWNER";
-  const [members, invites] = await Promise.all([listMembers(ctx.workspace.id), pendingInvites(ctx.workspace.id)]);
+  const [members, invites] = await Promise.all([listMembers(ctx.scope), pendingInvites(ctx.scope)]);
   return (
     <>
       <Card title="Members" description={owner ? "Owners manage members. The last enabled owner cannot be removed, demoted or disabled." : "Only owners can change members."}>

@@ -5,7 +5,7 @@ import { RegisterHooks, UnsubscribeHook } from "@/components/sync/webhook-action
 import { Card } from "@/components/ui/card";
 import { Table, TableFrame, Td, Th } from "@/components/ui/table";
 import { requireMember } from "@/server/auth/guards";
-import { subscriptions } from "@/server/sync/status";
+import { subscriptions } from "@/server/data/webhook-subscriptions";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -15,7 +15,7 @@ export default async function WebhooksPage({ params }: { params: Promise<{ slug:
   const { slug } = await params;
   const ctx = await requireMember(slug, "ADMIN");
   const tz = ctx.workspace.timeZone;
-  const subs = await subscriptions(ctx.workspace.id);
+  const subs = await subscriptions(ctx.scope);
   const active = subs.filter((s) => !s.revokedAt);
   return (
     <div className="space-y-6">

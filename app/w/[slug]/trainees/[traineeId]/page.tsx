@@ -12,7 +12,6 @@ import { Section } from "@/components/reports/section";
 import { Table, TableFrame, Td, Th } from "@/components/ui/table";
 import { DASH, formatDate, formatDateTime, formatDuration, formatHours, formatInt, formatPct } from "@/lib/format";
 import { requireMember } from "@/server/auth/guards";
-import { reportContext } from "@/server/data/reports/context";
 import { getTraineeProfile } from "@/server/data/reports/trainees";
 import { authorizedReport } from "@/components/reports/authorized-report";
 
@@ -30,7 +29,7 @@ async function TraineeReport({ params }: Props) {
     notFound();
   }
   if (traineeId.length > 200) notFound();
-  const ctx = reportContext(member);
+  const ctx = member.scope;
   const p = await getTraineeProfile(ctx, traineeId);
   if (!p) notFound();
   const tz = ctx.timeZone;
@@ -59,7 +58,7 @@ async function TraineeReport({ params }: Props) {
           </Link>
         }
       />
-      <ReportLive slug={slug} workspaceId={ctx.workspaceId} />
+      <ReportLive slug={slug} scope={ctx} />
       <dl className="mb-5 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         {facts.map(([k, v]) => (
           <div key={k} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">

@@ -3,7 +3,6 @@ import { DEFAULT_COLUMNS, reportFiltersSchema, resolveRange } from "@/lib/report
 import { audit } from "@/server/audit";
 import { workspaceAuth } from "@/server/auth/guards";
 import { streamActivities } from "@/server/data/reports/activities";
-import { reportContext } from "@/server/data/reports/context";
 import { exportFilters } from "@/server/data/reports/export-filters";
 import { activityCsvHeader, activityCsvLine, csvColumns } from "@/server/data/reports/activity-csv";
 import { csvFilename, csvResponse } from "@/server/http/csv";
@@ -13,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({ auth: workspaceAuth() }, async ({ req, auth }) => {
   const f = exportFilters(reportFiltersSchema, req);
-  const ctx = reportContext(auth);
+  const ctx = auth.scope;
   const range = resolveRange(f, ctx.timeZone);
   const cols = csvColumns(f.cols ?? DEFAULT_COLUMNS);
   await audit({

@@ -2,7 +2,6 @@
 import { matrixFiltersSchema } from "@/lib/report-filters";
 import { audit } from "@/server/audit";
 import { workspaceAuth } from "@/server/auth/guards";
-import { reportContext } from "@/server/data/reports/context";
 import { exportFilters } from "@/server/data/reports/export-filters";
 import { firstCollectionId, getMatrixColumns, streamMatrix, type MatrixRow } from "@/server/data/reports/matrix";
 import { csvFilename, csvLine, csvPercent, csvResponse } from "@/server/http/csv";
@@ -13,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({ auth: workspaceAuth() }, async ({ req, auth }) => {
   const f = exportFilters(matrixFiltersSchema, req);
-  const ctx = reportContext(auth);
+  const ctx = auth.scope;
   const collectionId = f.collection ?? (await firstCollectionId(ctx.workspaceId));
   if (collectionId == null) throw new AppError("not_found", "This workspace has no collections yet.");
   const columns = await getMatrixColumns(ctx, collectionId);

@@ -1,9 +1,10 @@
 import "server-only";
-// Read side of the cache's bookkeeping, as DTOs for pages and routes: run history, progress,
-// staleness, usage per day, webhook subscriptions, and the cheap "data changed" marker.
-import { db } from "../db/client";
-import { parseCounts, totalOf, type SyncCounts } from "./counts";
-import { STALE_MS } from "./lock";
+// Read side of the sync bookkeeping, as DTOs for pages and routes: run history, progress,
+// staleness, and the cheap "data changed" marker the live-refresh stream polls.
+import type { WorkspaceScope } from "@/server/auth/scope";
+import { db } from "@/server/db/client";
+import { parseCounts, totalOf, type SyncCounts } from "@/server/sync/counts";
+import { STALE_MS } from "@/server/sync/lock";
 
 export type RunDto = {
   id: string; trigger: string; status: "RUNNING" | "SUCCEEDED" | "PARTIAL" | "FAILED"; phase: string;
@@ -26,12 +27,12 @@ export function runDto(r: RunRow): RunDto {
   };
 }
 
-export async function recentRuns(workspaceId: string, take = 30): Promise<RunDto[]> {
+export async function recentRuns({ workspaceId }: WorkspaceScope, take = 30): Promise<RunDto[]> {
   const rows = await db.syncRun.findMany({ where: { workspaceId }, orderBy: { startedAt: "desc" }, take });
   return rows.map(runDto);
 }
 
-export async function latestRun(workspaceId: string): Promise<RunDto | null> {
+export async function latestRun({ workspaceId }: WorkspaceScope): Promise<RunDto | null> {
   const r = await db.syncRun.findFirst({ where: { workspaceId }, orderBy: { startedAt: "desc" } });
   return r ? runDto(r) : null;
 }
@@ -39,7 +40,7 @@ export async function latestRun(workspaceId: string): Promise<RunDto | null> {
 export type Staleness = { lastSuccessAt: Date | null; lastFailed: { at: Date; error: string | null } | null; stale: boolean; intervalMinutes: number | null };
 
 /** Stale: no success yet, last success older than 2 × the interval (or 24 h), or last run failed. */
-export async function staleness(workspaceId: string, now = new Date()): Promise<Staleness> {
+export async function staleness({ workspaceId }: WorkspaceScope, now = new Date()): Promise<Staleness> {
   const [ws, success, last] = await Promise.all([
     db.workspace.findUnique({ where: { id: workspaceId }, select: { syncIntervalMinutes: true, senarUsername: true } }),
     db.syncRun.findFirst({ where: { workspaceId, status: { in: ["SUCCEEDED", "PARTIAL"] } }, orderBy: { startedAt: "desc" }, select: { finishedAt: true } }),
@@ -53,30 +54,12 @@ export async function staleness(workspaceId: string, now = new Date()): Promise<
   return { lastSuccessAt, lastFailed, stale: Boolean(ws?.senarUsername) && (old || lastFailed !== null), intervalMinutes: interval };
 }
 
-export type UsageRow = { day: string; source: string; type: string; count: number };
-export async function usageByDay(workspaceId: string, days = 30): Promise<UsageRow[]> {
-  const since = new Date(Date.now() - days * 86_400_000);
-  const rows = await db.usageDaily.findMany({ where: { workspaceId, day: { gte: since } }, orderBy: [{ day: "asc" }, { source: "asc" }, { type: "asc" }] });
-  return rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), source: r.source, type: r.type, count: r.count }));
-}
-
-export async function subscriptions(workspaceId: string) {
-  const subs = await db.webhookSubscription.findMany({
-    where: { workspaceId },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, method: true, senarHookId: true, createdAt: true, revokedAt: true, unsubscribeNote: true, _count: { select: { deliveries: true } } },
-  });
-  const last = await db.webhookDelivery.groupBy({ by: ["subscriptionId"], where: { workspaceId }, _max: { receivedAt: true } });
-  const lastBy = new Map(last.map((l) => [l.subscriptionId, l._max.receivedAt]));
-  return subs.map((s) => ({ ...s, deliveries: s._count.deliveries, lastDeliveryAt: lastBy.get(s.id) ?? null }));
-}
-
 /**
  * Changes whenever the workspace's cached data may have changed, from any instance. Every
  * write comes from a webhook delivery or a sync batch, so the newest delivery and the newest
  * run's progress say it all, through two indexed single-row reads.
  */
-export async function changeMarker(workspaceId: string): Promise<string> {
+export async function changeMarker({ workspaceId }: WorkspaceScope): Promise<string> {
   const [d, r] = await Promise.all([
     db.webhookDelivery.findFirst({ where: { workspaceId }, orderBy: { receivedAt: "desc" }, select: { id: true } }),
     db.syncRun.findFirst({ where: { workspaceId }, orderBy: { startedAt: "desc" }, select: { id: true, status: true, phase: true, cursor: true } }),

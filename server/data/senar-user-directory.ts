@@ -1,9 +1,10 @@
 import "server-only";
 // Tenant-scoped reads of the cached Senar users (the directory, the API's /users), with
 // search across names and email, a whitelisted sort and Attensa-style paging.
+import type { WorkspaceScope } from "@/server/auth/scope";
 import { db, type Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
-import { offsetOf, pagingBlock, type PagingBlock, type PagingQuery } from "@/server/api/paging";
+import { offsetOf, pagingBlock, type PagingBlock, type PagingQuery } from "./paging-block";
 
 export const USER_SORT_FIELDS = ["lastName", "firstName", "email", "creationDate", "language", "profile", "countryName"] as const;
 export type UserSortField = (typeof USER_SORT_FIELDS)[number];
@@ -53,7 +54,7 @@ function termWhere(term: string | undefined): Prisma.SenarUserWhereInput[] {
 }
 
 export async function listSenarUsers(
-  workspaceId: string,
+  { workspaceId }: WorkspaceScope,
   q: PagingQuery<UserSortField>,
   client: Db = db,
 ): Promise<{ _paging: PagingBlock; users: SenarUserDto[] }> {
@@ -76,7 +77,7 @@ export async function listSenarUsers(
   return { _paging: pagingBlock(total, q, rows.length), users: rows.map(toUserDto) };
 }
 
-export async function getSenarUser(workspaceId: string, id: string, client: Db = db): Promise<SenarUserDto | null> {
+export async function getSenarUser({ workspaceId }: WorkspaceScope, id: string, client: Db = db): Promise<SenarUserDto | null> {
   const r = await client.senarUser.findUnique({ where: { workspaceId_id: { workspaceId, id } }, select });
   return r ? toUserDto(r) : null;
 }
@@ -97,7 +98,7 @@ export type UserSession = {
 
 /** The sessions a Senar user ran (newest first), with their total, for the user page. */
 export async function senarUserSessions(
-  workspaceId: string,
+  { workspaceId }: WorkspaceScope,
   userId: string,
   opts: { page: number; rows: number },
   client: Db = db,
