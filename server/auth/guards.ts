@@ -10,9 +10,11 @@ import { AppError } from "../http/errors";
 import { sessionCookieName, sessionTokenFromHeaders } from "./cookies";
 import { roleAtLeast } from "./roles";
 import { userFromSessionToken } from "./session";
+import type { Role, SessionUser } from "./types";
 
-export type Role = "OWNER" | "ADMIN" | "VIEWER";
-export type SessionUser = { id: string; email: string; name: string | null };
+// Re-exported so callers keep one import for the guards and the shapes they return.
+export type { Role, SessionUser } from "./types";
+
 export type MemberContext = {
   user: SessionUser;
   workspace: { id: string; slug: string; name: string; timeZone: string; passMark: number };

@@ -11,7 +11,8 @@ import { env } from "@/server/env";
 import { log } from "@/server/log";
 import { OutboundError, outboundFetch } from "@/server/net/outbound";
 import { SenarError, senarMessageFrom } from "./errors";
-import { createElementStream, JsonShapeError, type ParserEngine } from "./json-stream";
+import type { ParserEngine } from "./element-stream";
+import { createElementStream, JsonShapeError } from "./json-stream";
 import { Deadline, isTransient, networkReason, parseMaybeJson, retryAfterMs } from "./transport";
 import { parseRecord, type Parsed, type Refused, type SenarActivity, type SenarUser } from "./schemas";
 
