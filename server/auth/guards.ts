@@ -10,10 +10,10 @@ import { AppError } from "../http/errors";
 import { sessionCookieName, sessionTokenFromHeaders } from "./cookies";
 import { roleAtLeast } from "./roles";
 import { userFromSessionToken } from "./session";
-import type { Role, SessionUser } from "./types";
+import type { Role, SessionUser } from "./auth-types";
 
 // Re-exported so callers keep one import for the guards and the shapes they return.
-export type { Role, SessionUser } from "./types";
+export type { Role, SessionUser } from "./auth-types";
 
 export type MemberContext = {
   user: SessionUser;

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { decode, type JWT } from "next-auth/jwt";
 import { db } from "../db/client";
 import { env } from "../env";
-import type { SessionUser } from "./types";
+import type { SessionUser } from "./auth-types";
 
 /** A fresh session id; it stays the same when next-auth re-issues the token. */
 export function newSessionId(): string {

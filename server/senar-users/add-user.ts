@@ -4,7 +4,7 @@ import "server-only";
 // Double submits are absorbed by an idempotency key; the cache gains the user afterwards and
 // the audit log records who did it. The password is never stored, logged or audited.
 import { createHash } from "node:crypto";
-import type { SessionUser } from "@/server/auth/types";
+import type { SessionUser } from "@/server/auth/auth-types";
 import { audit } from "@/server/audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/http/errors";

@@ -7,7 +7,7 @@ import { env } from "../env";
 import { AppError } from "../http/errors";
 import { log } from "../log";
 import { audit } from "../audit";
-import type { SessionUser } from "../auth/types";
+import type { SessionUser } from "../auth/auth-types";
 import { SenarClient, SenarError } from "./client";
 import { logSenarFailure, senarProblem } from "./errors";
 
