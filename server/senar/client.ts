@@ -195,6 +195,10 @@ export class SenarClient {
     };
 
     const reader = res.body.getReader();
+    // The caller's signal wakes a pending read for certain: cancelling ends it (as done), and
+    // readChunk then throws the signal's reason.
+    const cancel = () => void reader.cancel().catch(() => undefined);
+    opts.signal?.addEventListener("abort", cancel, { once: true });
     try {
       for (;;) {
         deadline.arm();
@@ -213,6 +217,7 @@ export class SenarClient {
       throw e;
     } finally {
       deadline.disarm();
+      opts.signal?.removeEventListener("abort", cancel);
     }
   }
 
@@ -222,9 +227,9 @@ export class SenarClient {
     signal: AbortSignal | undefined,
     seen: number,
   ): Promise<Uint8Array | undefined> {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
     try {
-      const { done, value } = await reader.read();
-      return done ? undefined : value;
+      chunk = await reader.read();
     } catch (e) {
       if (deadline.expired) {
         throw new SenarError("timeout", `Senar stopped sending data for ${this.timeoutMs} ms (after ${seen} records)`, { cause: e });
@@ -232,6 +237,9 @@ export class SenarClient {
       if (signal?.aborted) throw signal.reason;
       throw new SenarError("unavailable", `The connection to Senar dropped after ${seen} records (${networkReason(e)})`, { cause: e });
     }
+    // Ended by the caller's signal (see streamRecords), not by Senar: not the end of the list.
+    if (chunk.done && signal?.aborted) throw signal.reason;
+    return chunk.done ? undefined : chunk.value;
   }
 
   private feed(step: () => void, seen: number) {
