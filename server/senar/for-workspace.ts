@@ -8,7 +8,7 @@ import { AppError } from "../http/errors";
 import { log } from "../log";
 import { audit } from "../audit";
 import type { SessionUser } from "../auth/auth-types";
-import { SenarClient, SenarError } from "./client";
+import { SenarClient, SenarError } from "./senar-client";
 import { logSenarFailure, senarProblem } from "./errors";
 
 /** Failures that say something about the connection itself (not about one request). */

@@ -2,7 +2,7 @@ import "server-only";
 // An activity as the writers store it: the parsed fields plus score %, hash and raw JSON,
 // and the column list (name, PostgreSQL type, getter) the unnest() statements are built from.
 import type { Parsed, SenarActivity } from "../senar/schemas";
-import { cleanText, rawJson, recordHash, utcText, type Column } from "./sql";
+import { cleanText, rawJson, recordHash, utcText, type Column } from "./write-sql";
 
 export type ActivityRow = SenarActivity & { scorePct: number | null; hash: string; rawText: string };
 

@@ -13,7 +13,7 @@ import { db } from "../db/client";
 import { AppError } from "../http/errors";
 import type { Parsed, Refused, SenarActivity, SenarUser } from "../senar/schemas";
 import { saveInvalid } from "./invalid";
-import { utcText } from "./sql";
+import { utcText } from "./write-sql";
 import { upsertActivities } from "./upsert-activities";
 import { upsertUsers } from "./upsert-users";
 

@@ -3,7 +3,7 @@ import "server-only";
 // are filtered out first, so concurrent webhook writers do not queue on shared rows; within a
 // batch the newest activity (by trainingDate) names a dimension. A null never erases a name.
 import { Prisma } from "../db/generated/client";
-import { unnestOf, type Sql } from "./sql";
+import { unnestOf, type Queryable } from "./write-sql";
 import { ACTIVITY_COLUMNS, type ActivityRow } from "./activity-row";
 
 const NEEDED = new Set([
@@ -88,7 +88,7 @@ export function dimensionCtes(ws: string, all: ActivityRow[]): Prisma.Sql | null
     ${Prisma.raw(ctes)}`;
 }
 
-export async function upsertDimensions(tx: Sql, ws: string, all: ActivityRow[]): Promise<void> {
+export async function upsertDimensions(tx: Queryable, ws: string, all: ActivityRow[]): Promise<void> {
   const rows = distinctRows(all);
   if (rows.length === 0) return;
   const ctes = DIMS.map((d, n) => cte(d, Prisma.raw("(SELECT id FROM ws)"), n)).join(",\n");

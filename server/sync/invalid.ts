@@ -1,10 +1,10 @@
 import "server-only";
 // Records Senar sent that could not be used: kept aside with the reason, never dropped silently.
 import type { Refused } from "../senar/schemas";
-import { cleanText, rawJson, type Sql } from "./sql";
+import { cleanText, rawJson, type Queryable } from "./write-sql";
 
 export async function saveInvalid(
-  client: Sql,
+  client: Queryable,
   workspaceId: string,
   kind: "user" | "activity",
   refused: Refused[],

@@ -7,7 +7,7 @@ import "server-only";
 // delivery that arrived meanwhile) are left alone: the list may have been fetched before them.
 import { Prisma } from "../db/generated/client";
 import { DELTA_COLS, dayOf, dropEmptyRollups, dropEmptyTraineeDays, rollupDeltaCtes } from "./rollups";
-import { utcText } from "./sql";
+import { utcText } from "./write-sql";
 
 const raw = Prisma.raw;
 

@@ -7,7 +7,7 @@ import "server-only";
 // grouped as 0 / "" / 0; an activity no longer at the source (presentAtSource = false, see
 // mark-missing.ts) is in no rollup. Pass = scorePct >= COALESCE(Scenario.passMark, Workspace.passMark).
 import { Prisma } from "../db/generated/client";
-import { inTransaction, type Sql } from "./sql";
+import { inTransaction, type Queryable } from "./write-sql";
 
 /** Columns a delta source must provide (besides `sign`). */
 export const DELTA_COLS = [
@@ -33,12 +33,12 @@ export function dayOf(ws: string, expr: string | Prisma.Sql): Prisma.Sql {
 }
 
 // Writers share this lock; a rebuild takes it exclusively, so no delta lands mid-rebuild.
-async function rollupLock(tx: Sql, ws: string, exclusive: boolean): Promise<void> {
+async function rollupLock(tx: Queryable, ws: string, exclusive: boolean): Promise<void> {
   if (exclusive) await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('rollup'), hashtext(${ws}))::text`;
   else await tx.$queryRaw`SELECT pg_advisory_xact_lock_shared(hashtext('rollup'), hashtext(${ws}))::text`;
 }
 
-export const lockRollupsShared = (tx: Sql, ws: string) => rollupLock(tx, ws, false);
+export const lockRollupsShared = (tx: Queryable, ws: string) => rollupLock(tx, ws, false);
 
 /** Classifies rows (one per activity version, with pass evaluated now) for aggregation. */
 function classified(ws: string, source: Prisma.Sql, signExpr: string): Prisma.Sql {
@@ -92,12 +92,12 @@ export function rollupDeltaCtes(ws: string, source: string): Prisma.Sql {
 }
 
 /** Groups whose last session moved away (an activity's day or scenario changed). */
-export async function dropEmptyRollups(tx: Sql, ws: string): Promise<void> {
+export async function dropEmptyRollups(tx: Queryable, ws: string): Promise<void> {
   await tx.$executeRaw`DELETE FROM "DailyRollup" WHERE "workspaceId" = ${ws} AND "sessions" <= 0`;
 }
 
 /** (day, trainee) pairs an updated activity left: dropped when no activity is left there. */
-export async function dropEmptyTraineeDays(tx: Sql, ws: string, pairs: TraineeDay[]): Promise<void> {
+export async function dropEmptyTraineeDays(tx: Queryable, ws: string, pairs: TraineeDay[]): Promise<void> {
   await tx.$executeRaw`
     DELETE FROM "DailyTrainee" t
     USING unnest(${pairs.map((p) => p.day)}::date[], ${pairs.map((p) => p.traineeId)}::text[]) AS p(day, tid),
@@ -111,7 +111,7 @@ export async function dropEmptyTraineeDays(tx: Sql, ws: string, pairs: TraineeDa
 }
 
 /** Recomputes every rollup of a workspace from the raw rows. */
-export async function rebuildRollups(client: Sql, ws: string): Promise<void> {
+export async function rebuildRollups(client: Queryable, ws: string): Promise<void> {
   await inTransaction(client, async (tx) => {
     await rollupLock(tx, ws, true);
     await tx.$executeRaw`DELETE FROM "DailyRollup" WHERE "workspaceId" = ${ws}`;

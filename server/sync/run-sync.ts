@@ -8,7 +8,7 @@ import { db } from "../db/client";
 import type { SyncRun, SyncStatus } from "../db/generated/client";
 import { AppError } from "../http/errors";
 import { log } from "../log";
-import { SenarError, type SenarClient } from "../senar/client";
+import { SenarError, type SenarClient } from "../senar/senar-client";
 import type { Refused } from "../senar/schemas";
 import { logSenarFailure, senarProblem } from "../senar/errors";
 import { senarFor } from "../senar/for-workspace";

@@ -10,7 +10,7 @@ import { log } from "../log";
 import { pruneOld } from "../retention";
 import { STALE_MS } from "./lock";
 import { runSync, type SyncOutcome } from "./run-sync";
-import { utcText } from "./sql";
+import { utcText } from "./write-sql";
 
 export async function dueWorkspaces(now = new Date()): Promise<string[]> {
   const at = utcText(now);

@@ -8,13 +8,13 @@ import "server-only";
 import type { Parsed, SenarActivity } from "../senar/schemas";
 import { Prisma } from "../db/generated/client";
 import { DELTA_COLS, dayOf, dropEmptyRollups, dropEmptyTraineeDays, rollupDeltaCtes, type TraineeDay } from "./rollups";
-import { usageCte } from "./usage";
+import { usageCte } from "./usage-count";
 import { ACTIVITY_COLUMNS, FIELD_NAMES, toActivityRow, type ActivityRow } from "./activity-row";
 import { dimensionCtes } from "./dimensions";
-import { inTransaction, lastByKey, unnestOf, utcText, type Sql, type UpsertCounts, type WriteMeta } from "./sql";
+import { inTransaction, lastByKey, unnestOf, utcText, type Queryable, type UpsertCounts, type WriteMeta } from "./write-sql";
 
 export async function upsertActivities(
-  client: Sql,
+  client: Queryable,
   workspaceId: string,
   records: Parsed<SenarActivity>[],
   meta: WriteMeta,
@@ -34,7 +34,7 @@ export async function upsertActivities(
 const raw = Prisma.raw;
 const cols = (prefix: string) => FIELD_NAMES.map((n) => `${prefix}"${n}"`).join(", ");
 
-async function insertNew(tx: Sql, ws: string, rows: ActivityRow[], meta: WriteMeta, received: number): Promise<Set<string>> {
+async function insertNew(tx: Queryable, ws: string, rows: ActivityRow[], meta: WriteMeta, received: number): Promise<Set<string>> {
   const now = utcText(new Date());
   const dims = dimensionCtes(ws, rows);
   // Shared rollup lock first (a rebuild takes it exclusively): `ins` reads `lk`, so it is taken
@@ -60,7 +60,7 @@ async function insertNew(tx: Sql, ws: string, rows: ActivityRow[], meta: WriteMe
 
 type Updated = { changed: boolean; revived: boolean; oldDay: string | null; oldTrainee: string | null; newDay: string | null; newTrainee: string | null };
 
-async function updateExisting(tx: Sql, ws: string, rows: ActivityRow[], meta: WriteMeta): Promise<number> {
+async function updateExisting(tx: Queryable, ws: string, rows: ActivityRow[], meta: WriteMeta): Promise<number> {
   const now = utcText(new Date());
   const sets = FIELD_NAMES.map((n) => `"${n}" = i."${n}"`).join(", ");
   const oldCols = ["id", "hash", "presentAtSource", "provisional", ...DELTA_COLS].map((c) => `"${c}"`).join(", ");

@@ -12,11 +12,11 @@ import {
   unnestOf,
   utcText,
   type Column,
-  type Sql,
+  type Queryable,
   type UpsertCounts,
   type WriteMeta,
-} from "./sql";
-import { addUsage } from "./usage";
+} from "./write-sql";
+import { addUsage } from "./usage-count";
 
 type UserRow = SenarUser & { hash: string; rawText: string };
 type TextKey = Exclude<keyof SenarUser, "creationDate">;
@@ -39,7 +39,7 @@ const FIELDS = COLUMNS.map((c) => c.name).filter((n) => n !== "id");
 const raw = Prisma.raw;
 
 export async function upsertUsers(
-  client: Sql,
+  client: Queryable,
   workspaceId: string,
   records: Parsed<SenarUser>[],
   meta: WriteMeta,

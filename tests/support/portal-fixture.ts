@@ -107,7 +107,7 @@ export async function startPortal(opts: { activities?: number; cache?: ("acme" |
     const { createWorkspace } = await import("@/server/workspaces/workspaces");
     const { createApiKey, revokeApiKey } = await import("@/server/api/keys");
     const { createInvite } = await import("@/server/workspaces/invites");
-    const { SenarClient } = await import("@/server/senar/client");
+    const { SenarClient } = await import("@/server/senar/senar-client");
     const { upsertUsers } = await import("@/server/sync/upsert-users");
     const { upsertActivities } = await import("@/server/sync/upsert-activities");
 

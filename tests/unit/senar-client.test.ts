@@ -3,7 +3,7 @@ import { type AddressInfo, connect, createServer, type Socket } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { malformationFor, UNUSABLE } from "@/senar-sim/faults";
 import { type RunningSim, startSimulator } from "@/senar-sim/server";
-import { type RetryEvent, SenarClient, type SenarClientOptions, SenarError, toAppError } from "@/server/senar/client";
+import { type RetryEvent, SenarClient, type SenarClientOptions, SenarError, toAppError } from "@/server/senar/senar-client";
 import type { Parsed, Refused, SenarActivity } from "@/server/senar/schemas";
 
 const USER = "demo@senar.test";

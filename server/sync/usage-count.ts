@@ -3,7 +3,7 @@ import "server-only";
 // Written last in a writer's transaction, because every writer of a day shares the row.
 import { Prisma } from "../db/generated/client";
 import { dayOf } from "./rollups";
-import { utcText, type Sql } from "./sql";
+import { utcText, type Queryable } from "./write-sql";
 
 /** The same, as a CTE definition (to follow `WITH …,`) for a caller's statement. */
 export function usageCte(ws: string, source: "sync" | "webhook", type: "user" | "activity", count: number, at: Date): Prisma.Sql {
@@ -14,7 +14,7 @@ export function usageCte(ws: string, source: "sync" | "webhook", type: "user" | 
 }
 
 export async function addUsage(
-  tx: Sql,
+  tx: Queryable,
   ws: string,
   source: "sync" | "webhook",
   type: "user" | "activity",

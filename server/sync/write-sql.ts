@@ -5,12 +5,12 @@ import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 
-export type Sql = Db | Prisma.TransactionClient;
+export type Queryable = Db | Prisma.TransactionClient;
 export type WriteMeta = { source: "sync" | "webhook"; sourceAt: Date; runId?: string };
 export type UpsertCounts = { inserted: number; updated: number; unchanged: number };
 
 /** Runs `fn` in a transaction, unless the caller already holds one (then it is part of it). */
-export async function inTransaction<T>(client: Sql, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(client: Queryable, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   // A transaction client also answers $transaction (nesting), but only the root has $connect.
   if (typeof (client as { $connect?: unknown }).$connect === "function") {
     return (client as Db).$transaction(fn, { timeout: 120_000, maxWait: 30_000 });
