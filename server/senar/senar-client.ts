@@ -13,7 +13,7 @@ import { OutboundError, outboundFetch } from "@/server/net/outbound";
 import { SenarError, senarMessageFrom } from "./errors";
 import type { ParserEngine } from "./element-stream";
 import { createElementStream, JsonShapeError } from "./json-stream";
-import { Deadline, isTransient, networkReason, parseMaybeJson, retryAfterMs } from "./transport";
+import { Deadline, isTransient, networkReason, parseMaybeJson, retryAfterMs } from "./senar-transport";
 import { parseRecord, type Parsed, type Refused, type SenarActivity, type SenarUser } from "./schemas";
 
 export { SenarError, isSenarError, senarProblem, toAppError, type SenarErrorKind } from "./errors";

@@ -3,7 +3,7 @@ import "server-only";
 // run forward (however small the budget, the first batch is applied), and a batch being written
 // finishes (the signal only reaches Senar's stream, never a database transaction).
 // So the budget's timer arms the signal only once the call has made progress. The Senar client
-// joins this signal with each request's own deadline (AbortSignal.any in senar/transport.ts).
+// joins this signal with each request's own deadline (AbortSignal.any in senar/senar-transport.ts).
 
 /** Thrown (and used as the abort reason) when the call's time is up: the run pauses, still RUNNING. */
 export class BudgetSpent extends Error {
