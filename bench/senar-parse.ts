@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { SenarClient, type StreamOptions } from "@/server/senar/client";
+import { SenarClient, type StreamOptions } from "@/server/senar/senar-client";
 
 const { values } = parseArgs({
   options: { activities: { type: "string" }, batch: { type: "string" }, compare: { type: "string" } },

@@ -52,7 +52,7 @@ try {
   const { dbFactory, db, disconnectDb } = await import("@/server/db/client");
   await applyMigrations(dbFactory());
   const { encrypt } = await import("@/server/crypto");
-  const { SenarClient } = await import("@/server/senar/client");
+  const { SenarClient } = await import("@/server/senar/senar-client");
   const { runSyncToEnd } = await import("@/server/sync/run-sync");
   const { ACTIVITY_COLUMNS, toActivityRow } = await import("@/server/sync/activity-row");
   console.log(`baseline RSS after loading the app modules: ${Math.round(process.memoryUsage().rss / 1048576)} MB`);

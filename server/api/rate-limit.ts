@@ -24,10 +24,7 @@ export async function hitRateLimit(
   const resetAt = new Date(windowStart.getTime() + windowMs);
   // Old windows are dead weight; sweep now and then rather than on every request.
   if (count === cost && Math.random() < 0.05) {
-    // Keys under "idem:" are idempotency locks (server/senar-users/add-user.ts), kept on purpose.
-    await client.rateLimitBucket.deleteMany({
-      where: { windowStart: { lt: new Date(now.getTime() - 3_600_000) }, NOT: { key: { startsWith: "idem:" } } },
-    });
+    await client.rateLimitBucket.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 3_600_000) } } });
   }
   return {
     allowed: count <= opts.limit,

@@ -9,10 +9,10 @@ import { AppError } from "../http/errors";
 import { roleAtLeast } from "./roles";
 import { requestUser, sessionUser } from "./session-reader";
 import { mintScope, type WorkspaceScope } from "./scope";
+import type { Role, SessionUser } from "./auth-types";
 
-export type Role = "OWNER" | "ADMIN" | "VIEWER";
-// locale: User.locale, read with the session row so choosing the language costs no extra query.
-export type SessionUser = { id: string; email: string; name: string | null; locale?: string | null };
+// Re-exported so callers keep one import for the guards and the shapes they return.
+export type { Role, SessionUser } from "./auth-types";
 export type MemberContext = {
   user: SessionUser;
   workspace: { id: string; slug: string; name: string; timeZone: string; passMark: number };

@@ -7,7 +7,7 @@ import { encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { env } from "../env";
 import { sessionTokenCookie } from "./cookies";
-import type { SessionUser } from "./guards";
+import type { SessionUser } from "./auth-types";
 import { SESSION_MAX_AGE } from "./options";
 import { sessionClaims } from "./session";
 

@@ -1,6 +1,6 @@
 import "server-only";
 // Role order: each role can do everything the roles below it can.
-import type { Role } from "./guards";
+import type { Role } from "./auth-types";
 
 const rank: Record<Role, number> = { VIEWER: 1, ADMIN: 2, OWNER: 3 };
 

@@ -8,7 +8,7 @@ import { getToken } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { env } from "../env";
 import { sessionCookieName } from "./cookies";
-import type { SessionUser } from "./guards";
+import type { SessionUser } from "./auth-types";
 import { authOptions } from "./options";
 import { userFromToken } from "./session";
 

@@ -7,7 +7,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { JWT } from "next-auth/jwt";
 import { db } from "../db/client";
-import type { SessionUser } from "./guards";
+import type { SessionUser } from "./auth-types";
 
 /** The claims of a new session (sign-in, or a re-issue after a password change); the session id stays the same when next-auth re-issues the token. */
 export function sessionClaims(user: SessionUser, sessionVersion: number): JWT {

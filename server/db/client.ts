@@ -36,7 +36,12 @@ function cached(): Cached {
 /** The adapter factory behind `db`; migrations must share it (PGlite allows one opener). */
 export const dbFactory = (): AdapterFactory => cached().factory;
 
-/** Lazily created: importing this module opens nothing. */
+/**
+ * The one place a Proxy stays (DECISIONS.md, "One Proxy left: the lazy db"): importing this module must read no env and open
+ * nothing (next build imports it), and after disconnectDb() the next use must get a fresh client
+ * (tests, the CLI). A plain object would have to list Prisma's generated delegates by hand. The
+ * trap only forwards each property to the current client; it adds no behaviour.
+ */
 export const db: Db = new Proxy({} as Db, {
   get(_t, prop) {
     const real = cached().db;

@@ -1,10 +1,10 @@
 import "server-only";
 // "Add user": Senar's user_assign takes one collection per call, so an AddUser with several
 // collections becomes several calls, each with its own result (one failure hides nothing).
-// Double submits are absorbed by an idempotency key; the cache gains the user afterwards and
+// Double submits are absorbed by an idempotency key (idempotency.ts); the cache gains the user afterwards and
 // the audit log records who did it. The password is never stored, logged or audited.
 import { createHash } from "node:crypto";
-import type { SessionUser } from "@/server/auth/guards";
+import type { SessionUser } from "@/server/auth/auth-types";
 import { audit } from "@/server/audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/http/errors";
@@ -12,8 +12,9 @@ import { log } from "@/server/log";
 import { cleanSenarMessage, isSenarError, logSenarFailure, senarProblem, toAppError } from "@/server/senar/errors";
 import { senarFor } from "@/server/senar/for-workspace";
 import { upsertUsers } from "@/server/sync/upsert-users";
+import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "./idempotency";
 import { assignFor, type AddUser } from "@/lib/user-assign";
-import type { AddUserResult, CollectionResult } from "@/lib/add-user-result";
+import { addUserResultSchema, type AddUserResult, type CollectionResult } from "@/lib/add-user-result";
 
 export const ADDED = "senar_user.added";
 export const ADD_FAILED = "senar_user.add_failed";
@@ -26,35 +27,11 @@ function fingerprint(input: AddUser): string {
   return createHash("sha256").update(basis).digest("hex").slice(0, 32);
 }
 
-const lockKey = (workspaceId: string, key: string) => `idem:add-user:${workspaceId}:${key}`;
-// Idempotency locks live in RateLimitBucket under a fixed window (the table's primary key is
-// (key, windowStart)), so the insert below is atomic across instances; the rate-limit sweeper
-// leaves these alone.
-const LOCK_WINDOW = new Date(0);
-
-async function takeLock(workspaceId: string, key: string): Promise<boolean> {
-  const rows = await db.$queryRaw<{ count: number }[]>`
-    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${lockKey(workspaceId, key)}, ${LOCK_WINDOW}, 1)
-    ON CONFLICT ("key", "windowStart") DO NOTHING RETURNING "count"`;
-  return rows.length === 1;
-}
-
-async function releaseLock(workspaceId: string, key: string): Promise<void> {
-  await db.rateLimitBucket.deleteMany({ where: { key: lockKey(workspaceId, key), windowStart: LOCK_WINDOW } });
-}
-
-async function earlierResult(workspaceId: string, key: string, fp: string): Promise<AddUserResult | null> {
-  const ev = await db.auditEvent.findFirst({
-    where: { workspaceId, action: { in: [ADDED, ADD_FAILED] }, details: { path: ["idempotencyKey"], equals: key } },
-    orderBy: { id: "desc" },
-    select: { details: true },
-  });
-  if (!ev) return null;
-  const d = ev.details as { fingerprint?: string; result?: AddUserResult } | null;
-  if (d?.fingerprint !== fp) {
-    throw new AppError("conflict", "This Idempotency-Key was already used for a different request; use a new key.");
-  }
-  return d.result ? { ...d.result, replayed: true } : null;
+/** An earlier answer stored under the key, marked as a replay. */
+function replayOf(response: unknown): AddUserResult {
+  const parsed = addUserResultSchema.safeParse(response);
+  if (!parsed.success) throw new AppError("conflict", "This Idempotency-Key was already used; use a new key.");
+  return { ...parsed.data, replayed: true };
 }
 
 async function collectionTitles(workspaceId: string, ids: number[]): Promise<Map<number, string | null>> {
@@ -86,11 +63,8 @@ export async function addSenarUser(
 ): Promise<AddUserResult> {
   const fp = fingerprint(input);
   if (idempotencyKey) {
-    if (!(await takeLock(workspaceId, idempotencyKey))) {
-      const earlier = await earlierResult(workspaceId, idempotencyKey, fp);
-      if (earlier) return earlier;
-      throw new AppError("conflict", "This request is already being processed; wait for its result.");
-    }
+    const claim = await claimIdempotencyKey(workspaceId, idempotencyKey, fp);
+    if (!claim.run) return replayOf(claim.response);
   }
   try {
     const senar = await senarFor(workspaceId);
@@ -129,12 +103,13 @@ export async function addSenarUser(
       actorLabel: actor.label,
       action: succeeded > 0 ? ADDED : ADD_FAILED,
       target: input.email,
-      details: { collectionIds: input.collectionIds, succeeded, failed: result.failed, idempotencyKey: idempotencyKey ?? null, fingerprint: fp, result },
+      details: { collectionIds: input.collectionIds, succeeded, failed: result.failed, idempotencyKey: idempotencyKey ?? null },
     });
+    if (idempotencyKey) await completeIdempotencyKey(workspaceId, idempotencyKey, result);
     return result;
   } catch (err) {
     // Nothing was recorded: let a retry with the same key run for real.
-    if (idempotencyKey) await releaseLock(workspaceId, idempotencyKey).catch(() => undefined);
+    if (idempotencyKey) await releaseIdempotencyKey(workspaceId, idempotencyKey).catch(() => undefined);
     throw err;
   }
 }

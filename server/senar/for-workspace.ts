@@ -7,8 +7,8 @@ import { env } from "../env";
 import { AppError } from "../http/errors";
 import { log } from "../log";
 import { audit } from "../audit";
-import type { SessionUser } from "../auth/guards";
-import { SenarClient, SenarError } from "./client";
+import type { SessionUser } from "../auth/auth-types";
+import { SenarClient, SenarError } from "./senar-client";
 import { logSenarFailure, senarProblem } from "./errors";
 
 /** Failures that say something about the connection itself (not about one request). */
@@ -48,7 +48,7 @@ export async function senarFor(workspaceId: string): Promise<SenarClient> {
     }
     throw err;
   }
-  const client = new SenarClient(
+  return new SenarClient(
     { baseUrl: ws.senarBaseUrl ?? env().SENAR_BASE_URL, username: ws.senarUsername, password, token },
     {
       onToken: async (fresh) => {
@@ -57,29 +57,13 @@ export async function senarFor(workspaceId: string): Promise<SenarClient> {
           data: { senarTokenEnc: encrypt(fresh, { workspaceId, column: "senarTokenEnc" }), senarTokenAt: new Date(), connectionOkAt: new Date(), connectionError: null, connectionErrorAt: null },
         });
       },
+      // Connection-level failures of any call, so the status reflects syncs and actions too.
+      onError: async (err) => {
+        if (!CONNECTION_KINDS.has(err.kind)) return;
+        await markConnectionError(workspaceId, connectionProblem(err)).catch((e: unknown) => log.warn("could not record connection error", { err: e }));
+      },
     },
   );
-  return watchConnection(client, workspaceId);
-}
-
-/** Records connection-level failures of any call, so the status reflects syncs and actions too. */
-function watchConnection(client: SenarClient, workspaceId: string): SenarClient {
-  return new Proxy(client, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver) as unknown;
-      if (typeof value !== "function") return value;
-      return (...args: unknown[]) => {
-        const out = (value as (...a: unknown[]) => unknown).apply(target, args);
-        if (!(out instanceof Promise)) return out;
-        return out.catch(async (err: unknown) => {
-          if (err instanceof SenarError && CONNECTION_KINDS.has(err.kind)) {
-            await markConnectionError(workspaceId, connectionProblem(err)).catch((e: unknown) => log.warn("could not record connection error", { err: e }));
-          }
-          throw err;
-        });
-      };
-    },
-  });
 }
 
 export type TestOutcome = { ok: true; message: string } | { ok: false; kind: string; message: string };

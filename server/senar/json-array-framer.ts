@@ -5,7 +5,7 @@ import "server-only";
 // @streamparser/json builds every value byte by byte in JavaScript: about 8x slower here, too
 // slow for the 100k records/s goal. Same streaming, same memory bound (docs/BENCH-SENAR.md);
 // equivalence with the library is property-tested (tests/unit/senar-client-json-stream.test.ts).
-import type { ElementStream } from "./json-stream";
+import type { ElementStream } from "./element-stream";
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;

@@ -5,21 +5,13 @@ import "server-only";
 import { TokenParser, Tokenizer, TokenType } from "@streamparser/json";
 import type { ParsedElementInfo, ParsedTokenInfo } from "@streamparser/json";
 import { createArrayFramer, JsonFrameError } from "./json-array-framer";
+import type { ElementStream, ParserEngine } from "./element-stream";
 
 export class JsonShapeError extends Error {
   override name = "JsonShapeError";
 }
 
 const WRAPPER_KEYS = new Set(["data", "items"]);
-
-export type ElementStream = {
-  /** Feeds the next chunk; elements completed by it are handed to onElement before this returns. */
-  write(chunk: Uint8Array): void;
-  /** Declares the end of the body; throws when the document is incomplete or has the wrong shape. */
-  end(): void;
-};
-
-export type ParserEngine = "auto" | "streamparser";
 
 /**
  * Creates a parser that calls onElement(value) for each element of the list, in source order.

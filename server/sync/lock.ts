@@ -103,8 +103,15 @@ export class Lease {
     this.lost = true;
   }
 
-  /** Pauses the run (still RUNNING) so the next call can resume it at once. */
-  release(data: Prisma.SyncRunUpdateManyMutationInput = {}): Promise<unknown> {
-    return this.write({ ...data, heartbeatAt: RELEASED });
+  /**
+   * Pauses the run (still RUNNING) so the next call can resume it at once, and closes this
+   * handle: a heartbeat queued behind the release must not make the run look held again.
+   */
+  async release(data: Prisma.SyncRunUpdateManyMutationInput = {}): Promise<void> {
+    try {
+      await this.write({ ...data, heartbeatAt: RELEASED });
+    } finally {
+      this.close();
+    }
   }
 }

@@ -2,14 +2,17 @@ import "server-only";
 // Full sync: users → activities → finish. Each batch is written in one transaction together
 // with the run's progress (phase, cursor = records of the phase already applied, counts), so a
 // process killed at any moment loses nothing: the next call resumes with the client's `skip`.
-// A time budget (maxDurationMs) ends a call cleanly; the run stays RUNNING and continues later.
+// A time budget (maxDurationMs, one signal: call-budget.ts) ends a call cleanly between batches;
+// the run stays RUNNING and continues later.
 import { db } from "../db/client";
 import type { SyncRun, SyncStatus } from "../db/generated/client";
 import { AppError } from "../http/errors";
 import { log } from "../log";
-import { SenarError, type SenarClient } from "../senar/client";
+import { SenarError, type SenarClient } from "../senar/senar-client";
+import type { Refused } from "../senar/schemas";
 import { logSenarFailure, senarProblem } from "../senar/errors";
 import { senarFor } from "../senar/for-workspace";
+import { BudgetSpent, CallBudget } from "./call-budget";
 import { saveInvalid } from "./invalid";
 import { claimRun, Lease, LeaseLost } from "./lock";
 import { markMissing } from "./mark-missing";
@@ -38,10 +41,6 @@ export type SyncOutcome = {
   counts: SyncCounts;
   error: string | null;
 };
-
-class Budget extends Error {
-  override name = "Budget";
-}
 
 const outcome = (run: SyncRun, extra: Partial<SyncOutcome> = {}): SyncOutcome => ({
   runId: run.id,
@@ -75,109 +74,103 @@ export function failureReason(err: unknown): string {
   return "Unexpected error; the server log has the details.";
 }
 
+type Kind = "user" | "activity";
+type Batch = { records: Parameters<typeof upsertUsers>[2] | Parameters<typeof upsertActivities>[2]; refused: Refused[] };
+
+/** What one call carries from batch to batch. */
+type Call = {
+  workspaceId: string;
+  run: SyncRun;
+  lease: Lease;
+  budget: CallBudget;
+  counts: SyncCounts;
+  phase: string;
+  cursor: number;
+};
+
+const bucketOf = (kind: Kind) => (kind === "user" ? "users" : "activities");
+const nextPhase = (kind: Kind) => (kind === "user" ? "activities" : "finish");
+/** The kinds still to fetch, from the run's saved phase. */
+const kindsFrom = (phase: string): Kind[] => (phase === "users" ? ["user", "activity"] : phase === "activities" ? ["activity"] : []);
+
+/** One batch, its invalid records and the run's progress, in one transaction (kill -9 safe). */
+async function applyBatch(call: Call, kind: Kind, batch: Batch, sourceAt: Date): Promise<void> {
+  const { workspaceId, run, counts } = call;
+  const cursor = call.cursor + batch.records.length + batch.refused.length;
+  const merged = await call.lease.write({ phase: call.phase, cursor }, async (tx) => {
+    const meta = { source: "sync" as const, sourceAt, runId: run.id };
+    const c =
+      kind === "user"
+        ? await upsertUsers(tx, workspaceId, batch.records as Parameters<typeof upsertUsers>[2], meta)
+        : await upsertActivities(tx, workspaceId, batch.records as Parameters<typeof upsertActivities>[2], meta);
+    await saveInvalid(tx, workspaceId, kind, batch.refused, { source: "sync", runId: run.id });
+    const was = counts[bucketOf(kind)];
+    const now = { new: was.new + c.inserted, updated: was.updated + c.updated, unchanged: was.unchanged + c.unchanged, invalid: was.invalid + batch.refused.length };
+    await tx.syncRun.update({ where: { id: run.id }, data: { counts: { ...counts, [bucketOf(kind)]: now } } });
+    return now;
+  });
+  if (merged) counts[bucketOf(kind)] = merged;
+  call.cursor = cursor;
+}
+
+/** Streams one list from Senar (skipping what the run already applied) and applies it batch by batch. */
+async function syncKind(call: Call, senar: SenarClient, kind: Kind, batchSize: number): Promise<void> {
+  // Observation time of this stretch of the fetch: later than the run's start when resumed.
+  const sourceAt = new Date();
+  const onBatch = async (records: Batch["records"], refused: Refused[]) => {
+    call.budget.check();
+    await applyBatch(call, kind, { records, refused }, sourceAt);
+    call.budget.progressed();
+  };
+  const opts = { batchSize, skip: call.cursor, signal: call.budget.signal };
+  await (kind === "user" ? senar.streamUsers(onBatch, opts) : senar.streamActivities(onBatch, opts));
+  // Phase done: move on in one write, so a crash here resumes at the right place.
+  call.phase = nextPhase(kind);
+  call.cursor = 0;
+  await call.lease.write({ phase: call.phase, cursor: 0 });
+  call.budget.progressed();
+}
+
+/** What a complete refresh did not see is no longer at the source (never deleted; out of the rollups: mark-missing.ts). */
+async function finishRun(call: Call): Promise<SyncStatus> {
+  const { workspaceId, run, counts } = call;
+  const status = await call.lease.write({}, async (tx) => {
+    counts.missing = await markMissing(tx, workspaceId, run.id, run.fetchedAt);
+    const status: SyncStatus = counts.users.invalid + counts.activities.invalid > 0 ? "PARTIAL" : "SUCCEEDED";
+    await tx.syncRun.update({ where: { id: run.id }, data: { status, phase: "finish", counts, finishedAt: new Date() } });
+    return status;
+  });
+  return status ?? "SUCCEEDED";
+}
+
 export async function runSync(workspaceId: string, opts: SyncOptions): Promise<SyncOutcome> {
   const started = Date.now();
+  const budget = new CallBudget(opts.maxDurationMs);
   const claim = await claimRun(workspaceId, opts.trigger, await previousTotal(workspaceId), opts.staleAfterMs);
   if ("busy" in claim) return outcome(claim.busy, { busy: true, continues: true });
   const { run } = claim;
-  const lease = new Lease(run.id, run.heartbeatAt);
-  lease.startHeartbeat();
-  const counts = parseCounts(run.counts);
-  let phase = run.phase;
-  let cursor = run.cursor;
-  const budgetMs = opts.maxDurationMs ?? Number.POSITIVE_INFINITY;
-  const abort = new AbortController();
-  let overBudget = false;
-  let inBatch = false;
-  // Every call applies at least one batch (so a run always advances, however small the budget).
-  let progressed = false;
-  // Out of time: stop at once while waiting for Senar; a batch being written finishes first.
-  // The wait is abandoned by a race (an aborted fetch body does not always wake its reader).
-  let stopNow = () => {};
-  const budgetHit = new Promise<never>((_, reject) => (stopNow = () => reject(new Budget())));
-  budgetHit.catch(() => undefined);
-  const stop = () => {
-    abort.abort(new Budget());
-    stopNow();
-  };
-  const timer = Number.isFinite(budgetMs)
-    ? setTimeout(() => {
-        overBudget = true;
-        if (!inBatch && progressed) stop();
-      }, Math.max(0, budgetMs - (Date.now() - started)))
-    : undefined;
-
+  const call: Call = { workspaceId, run, lease: new Lease(run.id, run.heartbeatAt), budget, counts: parseCounts(run.counts), phase: run.phase, cursor: run.cursor };
+  const result = (status: SyncStatus, extra: Partial<SyncOutcome> = {}): SyncOutcome => ({ runId: run.id, status, continues: false, busy: false, counts: call.counts, error: null, ...extra });
+  call.lease.startHeartbeat();
   try {
     const senar = await (opts.senar ?? senarFor)(workspaceId);
     // Small batches measured faster (bench/sync.ts) and keep memory low.
-    const batchSize = opts.batchSize ?? 1_000;
-    if (phase === "users" || phase === "activities") {
-      for (const k of phase === "users" ? (["user", "activity"] as const) : (["activity"] as const)) {
-        // Observation time of this stretch of the fetch: later than the run's start when resumed.
-        const sourceAt = new Date();
-        const onBatch = async (records: Parameters<typeof upsertUsers>[2] | Parameters<typeof upsertActivities>[2], refused: { raw: unknown; reason: string }[]) => {
-          if (abort.signal.aborted || (overBudget && progressed)) throw new Budget();
-          inBatch = true;
-          const bucket = k === "user" ? counts.users : counts.activities;
-          const next = cursor + records.length + refused.length;
-          const got = await lease.write({ phase, cursor: next }, async (tx) => {
-            const meta = { source: "sync" as const, sourceAt, runId: run.id };
-            const c =
-              k === "user"
-                ? await upsertUsers(tx, workspaceId, records as Parameters<typeof upsertUsers>[2], meta)
-                : await upsertActivities(tx, workspaceId, records as Parameters<typeof upsertActivities>[2], meta);
-            await saveInvalid(tx, workspaceId, k, refused, { source: "sync", runId: run.id });
-            const merged = { new: bucket.new + c.inserted, updated: bucket.updated + c.updated, unchanged: bucket.unchanged + c.unchanged, invalid: bucket.invalid + refused.length };
-            await tx.syncRun.update({ where: { id: run.id }, data: { counts: { ...counts, [k === "user" ? "users" : "activities"]: merged } } });
-            return merged;
-          });
-          if (got) Object.assign(bucket, got);
-          cursor = next;
-          inBatch = false;
-          progressed = true;
-          if (overBudget) {
-            stop();
-            throw new Budget();
-          }
-        };
-        const stream = k === "user" ? senar.streamUsers.bind(senar) : senar.streamActivities.bind(senar);
-        const streaming = (stream as (cb: typeof onBatch, o: object) => Promise<unknown>)(onBatch, { batchSize, skip: cursor, signal: abort.signal });
-        streaming.catch(() => undefined);
-        await Promise.race([streaming, budgetHit]);
-        // Phase done: move on, in one write, so a crash here resumes at the right place.
-        phase = k === "user" ? "activities" : "finish";
-        cursor = 0;
-        await lease.write({ phase, cursor });
-        progressed = true;
-        if (overBudget) throw new Budget();
-      }
-    }
-    // finish: what a complete refresh did not see is no longer at the source (never deleted;
-    // out of the rollups: mark-missing.ts).
-    const fin = await lease.write({}, async (tx) => {
-      counts.missing = await markMissing(tx, workspaceId, run.id, run.fetchedAt);
-      const status: SyncStatus = counts.users.invalid + counts.activities.invalid > 0 ? "PARTIAL" : "SUCCEEDED";
-      await tx.syncRun.update({ where: { id: run.id }, data: { status, phase: "finish", counts, finishedAt: new Date() } });
-      return status;
-    });
-    log.info("sync finished", { workspaceId, runId: run.id, status: fin, ms: Date.now() - started });
-    return { runId: run.id, status: fin ?? "SUCCEEDED", continues: false, busy: false, counts, error: null };
+    for (const kind of kindsFrom(call.phase)) await syncKind(call, senar, kind, opts.batchSize ?? 1_000);
+    const status = await finishRun(call);
+    log.info("sync finished", { workspaceId, runId: run.id, status, ms: Date.now() - started });
+    return result(status);
   } catch (err) {
-    if (err instanceof Budget || (overBudget && abort.signal.aborted)) {
-      await lease.release({ phase, cursor });
-      lease.close(); // an abandoned stream may still call onBatch: it must not write
-      return { runId: run.id, status: "RUNNING", continues: true, busy: false, counts, error: null };
+    if (err instanceof BudgetSpent) {
+      await call.lease.release({ phase: call.phase, cursor: call.cursor });
+      return result("RUNNING", { continues: true });
     }
-    if (err instanceof LeaseLost) {
-      return { runId: run.id, status: "RUNNING", continues: true, busy: true, counts, error: err.message };
-    }
+    if (err instanceof LeaseLost) return result("RUNNING", { continues: true, busy: true, error: err.message });
     const reason = failureReason(err);
     log.warn("sync failed", { workspaceId, runId: run.id, reason });
-    await lease.write({ status: "FAILED", error: reason, finishedAt: new Date(), counts }).catch((e: unknown) => log.error("could not record a failed sync", { err: e }));
-    return { runId: run.id, status: "FAILED", continues: false, busy: false, counts, error: reason };
+    await call.lease.write({ status: "FAILED", error: reason, finishedAt: new Date(), counts: call.counts }).catch((e: unknown) => log.error("could not record a failed sync", { err: e }));
+    return result("FAILED", { error: reason });
   } finally {
-    if (timer) clearTimeout(timer);
-    lease.stopHeartbeat();
+    call.lease.stopHeartbeat();
   }
 }
 

@@ -8,7 +8,7 @@ import "server-only";
 import type { Parsed, SenarActivity } from "../senar/schemas";
 import { Prisma } from "../db/generated/client";
 import { DELTA_COLS, dayOf, dropEmptyRollups, dropEmptyTraineeDays, rollupDeltaCtes, type TraineeDay } from "./rollups";
-import { usageCte } from "./usage";
+import { usageCte } from "./usage-count";
 import { ACTIVITY_COLUMNS, FIELD_NAMES, toActivityRow, type ActivityRow } from "./activity-row";
 import { dimensionCtes } from "./dimensions";
 import { inTransaction, unnestOf, utcText, type DbClient } from "../db/sql";

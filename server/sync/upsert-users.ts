@@ -5,7 +5,7 @@ import { Prisma } from "../db/generated/client";
 import type { Parsed, SenarUser } from "../senar/schemas";
 import { cleanText, inTransaction, rawJson, unnestOf, utcText, type Column, type DbClient } from "../db/sql";
 import { lastByKey, recordHash, type UpsertCounts, type WriteMeta } from "./write-helpers";
-import { addUsage } from "./usage";
+import { addUsage } from "./usage-count";
 
 type UserRow = SenarUser & { hash: string; rawText: string };
 type TextKey = Exclude<keyof SenarUser, "creationDate">;

@@ -8,7 +8,7 @@ import type { SessionUser } from "../auth/guards";
 import { db } from "../db/client";
 import { env } from "../env";
 import { AppError } from "../http/errors";
-import { SenarError, senarProblem, type SenarClient } from "../senar/client";
+import { SenarError, senarProblem, type SenarClient } from "../senar/senar-client";
 import { senarFor } from "../senar/for-workspace";
 import { newHookToken } from "./hook-token";
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSim } from "@/senar-sim/server";
 import { SIM_ACCOUNTS, makeSecrets } from "../support/portal-fixture";
 import { freePort } from "../support/postgres-cluster";
-import { startApp, type AppSecrets, type RunningApp } from "../support/prod-app";
+import { SIM_HOSTS, startApp, type AppSecrets, type RunningApp } from "../support/prod-app";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const PASSWORD = "correct-horse-battery-9";
@@ -28,6 +28,7 @@ function cliEnv(dataDir: string, secrets: AppSecrets, appUrl = "http://127.0.0.1
     DATA_DIR: dataDir,
     APP_URL: appUrl,
     LOG_LEVEL: "warn",
+    ...SIM_HOSTS,
     ...secrets,
   };
 }
@@ -80,7 +81,7 @@ describe("the portal owns its PGlite folder; the CLI writes through it", () => {
     sim = await startSimulator({ accounts: [SIM_ACCOUNTS[0]!], users: 10, trainees: 20, activities: 50, webhookRetry: { attempts: 1 } });
     dataDir = mkdtempSync(path.join(tmpdir(), "senar-embedded-"));
     secrets = makeSecrets();
-    app = await startApp({ databaseUrl: "", secrets, env: { DATA_DIR: dataDir } });
+    app = await startApp({ databaseUrl: "", secrets, env: { DATA_DIR: dataDir, ...SIM_HOSTS } });
     env = cliEnv(dataDir, secrets, app.url);
   }, 300_000);
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encrypt } from "@/server/crypto";
 import { db } from "@/server/db/client";
 import { createGuardedDispatcher, OutboundError, outboundFetch, type OutboundPolicy, type Resolver } from "@/server/net/outbound";
-import { SenarClient, SenarError, toAppError } from "@/server/senar/client";
+import { SenarClient, SenarError, toAppError } from "@/server/senar/senar-client";
 import { testConnection } from "@/server/senar/for-workspace";
 import { runSync } from "@/server/sync/run-sync";
 import { createUser } from "@/server/workspaces/users";

@@ -30,6 +30,10 @@ async function seed() {
   await run(150, "FAILED", "old-failure");
   await run(120, "RUNNING", "stuck");
   await run(110, "FAILED", "latest");
+  // Idempotency keys are kept a day, whatever RETENTION_DAYS says.
+  await db.idempotencyKey.createMany({
+    data: [{ key: "old-key-01", createdAt: new Date(Date.now() - 25 * 3_600_000) }, { key: "new-key-01", createdAt: new Date(Date.now() - 23 * 3_600_000) }].map((k) => ({ workspaceId: ws, requestHash: "h", status: "DONE" as const, response: {}, ...k })),
+  });
   return ws;
 }
 
@@ -37,14 +41,15 @@ describe(`retention (${process.env.TEST_DB_KIND})`, () => {
   it("deletes what is older than the retention days and keeps the rest", async () => {
     const ws = await seed();
     const deleted = await pruneOld({ days: 90, loginDays: 30 });
-    expect(deleted).toEqual({ loginAttempts: 1, webhookDeliveries: 2, invalidRecords: 1, syncRuns: 2 });
+    expect(deleted).toEqual({ loginAttempts: 1, webhookDeliveries: 2, invalidRecords: 1, syncRuns: 2, idempotencyKeys: 1 });
+    expect((await db.idempotencyKey.findMany({ where: { workspaceId: ws }, select: { key: true } })).map((k) => k.key)).toEqual(["new-key-01"]);
     expect(await db.loginAttempt.count()).toBe(2);
     expect(await db.webhookDelivery.count({ where: { workspaceId: ws } })).toBe(2);
     expect(await db.invalidRecord.count({ where: { workspaceId: ws } })).toBe(1);
     const runs = await db.syncRun.findMany({ where: { workspaceId: ws }, orderBy: { startedAt: "asc" }, select: { trigger: true } });
     expect(runs.map((r) => r.trigger)).toEqual(["last-success", "stuck", "latest"]);
     // A second pass finds nothing more.
-    expect(await pruneOld({ days: 90, loginDays: 30 })).toEqual({ loginAttempts: 0, webhookDeliveries: 0, invalidRecords: 0, syncRuns: 0 });
+    expect(await pruneOld({ days: 90, loginDays: 30 })).toEqual({ loginAttempts: 0, webhookDeliveries: 0, invalidRecords: 0, syncRuns: 0, idempotencyKeys: 0 });
   });
 
   it("runs from cron only with the cron secret, with the configured defaults", async () => {

@@ -10,6 +10,7 @@ import { createApiKey } from "@/server/api/keys";
 import { sessionCookieName } from "@/server/auth/cookies";
 import { encrypt } from "@/server/crypto";
 import { db } from "@/server/db/client";
+import { Prisma } from "@/server/db/generated/client";
 import { env } from "@/server/env";
 import { startSimulator, type RunningSim } from "@/senar-sim/server";
 
@@ -107,6 +108,29 @@ describe("POST /api/v1/users", () => {
     const { status, body } = await post(person("someone@acme.test", [owned]), { "idempotency-key": "add-ada-0001" });
     expect(status).toBe(409);
     expect((body as ErrorBody).error.code).toBe("conflict");
+  });
+
+  it("keeps the answer in the IdempotencyKey table (no password), not in the rate-limit table", async () => {
+    const row = await db.idempotencyKey.findUniqueOrThrow({ where: { workspaceId_key: { workspaceId: ws.id, key: "add-ada-0001" } } });
+    expect(row.status).toBe("DONE");
+    expect(row.response).toMatchObject({ email: "ada@acme.test", succeeded: 1, failed: 1, replayed: false });
+    expect(JSON.stringify(row.response)).not.toContain(PASSWORD);
+    expect(await db.rateLimitBucket.count({ where: { key: { startsWith: "idem:" } } })).toBe(0);
+  });
+
+  it("a key left PENDING by a request that died: 409 while fresh, taken over by the same request once stale", async () => {
+    const body = person("hopper@acme.test", [owned]);
+    const where = { workspaceId_key: { workspaceId: ws.id, key: "add-hopper-01" } };
+    expect((await post(body, { "idempotency-key": "add-hopper-01" })).status).toBe(201);
+    // As if its process had been killed after taking the key.
+    await db.idempotencyKey.update({ where, data: { status: "PENDING", response: Prisma.DbNull, createdAt: new Date() } });
+    const busy = await post(body, { "idempotency-key": "add-hopper-01" });
+    expect(busy.status).toBe(409);
+    expect((busy.body as ErrorBody).error.message).toMatch(/already being processed/);
+    await db.idempotencyKey.update({ where, data: { createdAt: new Date(Date.now() - 3 * 60_000) } });
+    const again = await post(body, { "idempotency-key": "add-hopper-01" });
+    expect((again.body as Result).replayed).toBe(false);
+    expect((await db.idempotencyKey.findUniqueOrThrow({ where })).status).toBe("DONE");
   });
 
   it("answers 201 when every collection was assigned", async () => {

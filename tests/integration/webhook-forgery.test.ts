@@ -14,7 +14,7 @@ import { DEFAULT_ACCOUNT, startSimulator, type RunningSim } from "@/senar-sim/se
 import type { SimActivity } from "@/senar-sim/dataset";
 import { encrypt } from "@/server/crypto";
 import { db } from "@/server/db/client";
-import type { SenarClient } from "@/server/senar/client";
+import type { SenarClient } from "@/server/senar/senar-client";
 import { senarFor } from "@/server/senar/for-workspace";
 import { rebuildRollups } from "@/server/sync/rollups";
 import { runSync, runSyncToEnd } from "@/server/sync/run-sync";

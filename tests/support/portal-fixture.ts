@@ -9,11 +9,9 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { startSimulator, type RunningSim } from "@/senar-sim/server";
 import { startCluster, type Cluster } from "./postgres-cluster";
-import { startApp, type AppSecrets, type RunningApp } from "./prod-app";
+import { SIM_HOSTS, startApp, type AppSecrets, type RunningApp } from "./prod-app";
 
 export type Persona = "owner" | "admin" | "viewer" | "outsider";
-/** The simulator listens on 127.0.0.1, which the outgoing guard refuses unless listed. */
-const SIM_HOSTS = { SENAR_ALLOWED_HOSTS: "studio.senar.io,127.0.0.1", OUTBOUND_ALLOWED_HOSTS: "127.0.0.1" };
 
 export const SIM_ACCOUNTS = [
   { username: "demo@senar.test", password: "demo-pass1", seed: 42, accountName: "ACME" },
@@ -107,7 +105,7 @@ export async function startPortal(opts: { activities?: number; cache?: ("acme" |
     const { createWorkspace } = await import("@/server/workspaces/workspaces");
     const { createApiKey, revokeApiKey } = await import("@/server/api/keys");
     const { createInvite } = await import("@/server/workspaces/invites");
-    const { SenarClient } = await import("@/server/senar/client");
+    const { SenarClient } = await import("@/server/senar/senar-client");
     const { upsertUsers } = await import("@/server/sync/upsert-users");
     const { upsertActivities } = await import("@/server/sync/upsert-activities");
 

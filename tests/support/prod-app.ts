@@ -8,6 +8,9 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { freePort } from "./postgres-cluster";
 
+/** The simulator listens on 127.0.0.1, which the outgoing guard refuses unless listed. */
+export const SIM_HOSTS = { SENAR_ALLOWED_HOSTS: "studio.senar.io,127.0.0.1", OUTBOUND_ALLOWED_HOSTS: "127.0.0.1" };
+
 export type AppSecrets = { AUTH_SECRET: string; ENCRYPTION_KEY: string; CRON_SECRET: string };
 
 export type RunningApp = {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createElementStream, type ParserEngine } from "@/server/senar/json-stream";
+import type { ParserEngine } from "@/server/senar/element-stream";
+import { createElementStream } from "@/server/senar/json-stream";
 
 /** Feeds `text` in chunks cut at the given byte offsets; returns the elements or the error. */
 function run(text: string, cuts: number[], engine: ParserEngine) {

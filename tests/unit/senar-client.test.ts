@@ -3,7 +3,7 @@ import { type AddressInfo, connect, createServer, type Socket } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { malformationFor, UNUSABLE } from "@/senar-sim/faults";
 import { type RunningSim, startSimulator } from "@/senar-sim/server";
-import { type RetryEvent, SenarClient, type SenarClientOptions, SenarError, toAppError } from "@/server/senar/client";
+import { type RetryEvent, SenarClient, type SenarClientOptions, SenarError, toAppError } from "@/server/senar/senar-client";
 import type { Parsed, Refused, SenarActivity } from "@/server/senar/schemas";
 
 const USER = "demo@senar.test";
@@ -214,6 +214,24 @@ describe("SenarClient tokens", () => {
   });
 });
 
+describe("SenarClient onError", () => {
+  it("is told once per failing call, with the SenarError the caller gets, and never on success", async () => {
+    const told: SenarError[] = [];
+    const ok = client({ onError: (e) => void told.push(e) });
+    await ok.users();
+    expect(told).toHaveLength(0);
+    const bad = client({ onError: (e) => void told.push(e) }, { password: "wrong-pass1" });
+    const e = await caught(bad.users());
+    expect(told).toEqual([e]);
+    expect(e.kind).toBe("authentication");
+  });
+
+  it("a failing hook does not change what the caller sees", async () => {
+    const bad = client({ onError: () => Promise.reject(new Error("db down")) }, { password: "wrong-pass1" });
+    expect((await caught(bad.login())).kind).toBe("authentication");
+  });
+});
+
 describe("SenarClient faults", () => {
   it("errorRate 1: unavailable after the bounded retries", async () => {
     const retries: RetryEvent[] = [];
@@ -283,8 +301,8 @@ describe("SenarClient faults", () => {
     expect(toAppError(e)).toMatchObject({ code: "senar_timeout", status: 504 });
   });
 
-  it("a body that stalls mid-stream: a timeout, not a hang", async () => {
-    // A plain TCP relay in front of the real simulator that stops passing bytes after 200 kB.
+  /** A plain TCP relay in front of the real simulator that stops passing bytes after 200 kB. */
+  async function stallingRelay() {
     const sockets = new Set<Socket>();
     const relay = createServer((down) => {
       const up = connect(sim.port, "127.0.0.1");
@@ -299,9 +317,19 @@ describe("SenarClient faults", () => {
       for (const s of [up, down]) s.on("error", () => undefined);
     });
     await new Promise<void>((r) => relay.listen(0, "127.0.0.1", r));
+    return {
+      url: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`,
+      close: async () => {
+        for (const s of sockets) s.destroy();
+        await new Promise((r) => relay.close(r));
+      },
+    };
+  }
+
+  it("a body that stalls mid-stream: a timeout, not a hang", async () => {
+    const relay = await stallingRelay();
     try {
-      const port = (relay.address() as AddressInfo).port;
-      const c = client({ timeoutMs: 2_000 }, { baseUrl: `http://127.0.0.1:${port}` });
+      const c = client({ timeoutMs: 2_000 }, { baseUrl: relay.url });
       let handed = 0;
       const e = await caught(c.streamActivities(async (r) => void (handed += r.length), { batchSize: 100 }));
       expect(e.kind).toBe("timeout");
@@ -309,8 +337,28 @@ describe("SenarClient faults", () => {
       expect(handed).toBeGreaterThan(0); // it did stream before the stall
       expect(handed).toBeLessThan(ACTIVITIES);
     } finally {
-      for (const s of sockets) s.destroy();
-      await new Promise((r) => relay.close(r));
+      await relay.close();
+    }
+  });
+
+  it("a stalled body ends at once when the caller's signal aborts, with the signal's reason", async () => {
+    // The sync's time budget relies on this: a wait for Senar's next bytes ends on the signal.
+    const relay = await stallingRelay();
+    try {
+      const c = client({ timeoutMs: 30_000 }, { baseUrl: relay.url });
+      const stop = new AbortController();
+      const reason = new Error("budget spent");
+      let handed = 0;
+      const started = Date.now();
+      const out = c.streamActivities(async (r) => {
+        handed += r.length;
+        setTimeout(() => stop.abort(reason), 300);
+      }, { batchSize: 100, signal: stop.signal });
+      await expect(out).rejects.toBe(reason);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(handed).toBeGreaterThan(0);
+    } finally {
+      await relay.close();
     }
   });
 

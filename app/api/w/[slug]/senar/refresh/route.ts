@@ -3,7 +3,7 @@ import { audit } from "@/server/audit";
 import { workspaceAuth } from "@/server/auth/guards";
 import { db } from "@/server/db/client";
 import { route } from "@/server/http/route";
-import { SenarError, toAppError } from "@/server/senar/client";
+import { SenarError, toAppError } from "@/server/senar/senar-client";
 import { senarFor } from "@/server/senar/for-workspace";
 import { saveInvalid } from "@/server/sync/invalid";
 import { upsertUsers } from "@/server/sync/upsert-users";

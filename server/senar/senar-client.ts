@@ -11,8 +11,9 @@ import { env } from "@/server/env";
 import { log } from "@/server/log";
 import { OutboundError, outboundFetch } from "@/server/net/outbound";
 import { SenarError, senarMessageFrom } from "./errors";
-import { createElementStream, JsonShapeError, type ParserEngine } from "./json-stream";
-import { Deadline, isTransient, networkReason, parseMaybeJson, retryAfterMs } from "./transport";
+import type { ParserEngine } from "./element-stream";
+import { createElementStream, JsonShapeError } from "./json-stream";
+import { Deadline, isTransient, networkReason, parseMaybeJson, retryAfterMs } from "./senar-transport";
 import { parseRecord, type Parsed, type Refused, type SenarActivity, type SenarUser } from "./schemas";
 
 export { SenarError, isSenarError, senarProblem, toAppError, type SenarErrorKind } from "./errors";
@@ -37,6 +38,8 @@ export type SenarClientOptions = {
   retryBaseMs?: number;
   onToken?: (token: string) => void | Promise<void>;
   onRetry?: (e: RetryEvent) => void;
+  /** Told about every SenarError a public call throws (once per call), before it is thrown. */
+  onError?: (err: SenarError) => void | Promise<void>;
 };
 
 export const SENAR_PATHS = {
@@ -82,35 +85,69 @@ export class SenarClient {
 
   /** Always performs a real login (concurrent callers share one); stores and reports the new token. */
   login(): Promise<string> {
+    return this.reported(this.sharedLogin());
+  }
+
+  async users(opts: { signal?: AbortSignal } = {}): Promise<{ records: Parsed<SenarUser>[]; refused: Refused[] }> {
+    const records: Parsed<SenarUser>[] = [];
+    const refused: Refused[] = [];
+    const collect: OnBatch<SenarUser> = async (r, x) => {
+      records.push(...r);
+      refused.push(...x);
+    };
+    await this.reported(this.streamRecords(SENAR_PATHS.users, (raw) => parseRecord("user", raw), collect, { signal: opts.signal }));
+    return { records, refused };
+  }
+
+  streamUsers(onBatch: OnBatch<SenarUser>, opts: StreamOptions = {}): Promise<StreamTotals> {
+    return this.reported(this.streamRecords(SENAR_PATHS.users, (raw) => parseRecord("user", raw), onBatch, opts));
+  }
+
+  streamActivities(onBatch: OnBatch<SenarActivity>, opts: StreamOptions = {}): Promise<StreamTotals> {
+    return this.reported(this.streamRecords(SENAR_PATHS.activities, (raw) => parseRecord("activity", raw), onBatch, opts));
+  }
+
+  /** Adds a Senar user and assigns one collection. Checked against Senar's documented rules first. */
+  userAssign(input: UserAssign): Promise<{ message: string; raw: unknown }> {
+    return this.reported(this.assign(input));
+  }
+
+  registerWebhook(input: { hookUrl: string; method: "user" | "activity" }): Promise<{ id: string }> {
+    return this.reported(this.register(input));
+  }
+
+  /** Never claims success unless Senar answered 2xx. */
+  unsubscribeWebhook(id: string): Promise<{ ok: boolean; message: string }> {
+    return this.reported(this.unsubscribe(id));
+  }
+
+  /** The one exit of every public call: a SenarError is told to onError, then thrown on. */
+  private async reported<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } catch (e) {
+      if (e instanceof SenarError && this.opts.onError) {
+        try {
+          await this.opts.onError(e);
+        } catch (hookErr) {
+          log.warn("senar: the error hook failed", { error: hookErr instanceof Error ? hookErr.name : "error" });
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** A real login; concurrent callers share one. Stores and reports the new token. */
+  private sharedLogin(): Promise<string> {
     this.pendingLogin ??= this.doLogin().finally(() => {
       this.pendingLogin = undefined;
     });
     return this.pendingLogin;
   }
 
-  async users(opts: { signal?: AbortSignal } = {}): Promise<{ records: Parsed<SenarUser>[]; refused: Refused[] }> {
-    const records: Parsed<SenarUser>[] = [];
-    const refused: Refused[] = [];
-    await this.streamUsers(
-      async (r, x) => {
-        records.push(...r);
-        refused.push(...x);
-      },
-      { signal: opts.signal },
-    );
-    return { records, refused };
-  }
+  // ---- the calls ----
 
-  streamUsers(onBatch: OnBatch<SenarUser>, opts: StreamOptions = {}): Promise<StreamTotals> {
-    return this.streamRecords(SENAR_PATHS.users, (raw) => parseRecord("user", raw), onBatch, opts);
-  }
-
-  streamActivities(onBatch: OnBatch<SenarActivity>, opts: StreamOptions = {}): Promise<StreamTotals> {
-    return this.streamRecords(SENAR_PATHS.activities, (raw) => parseRecord("activity", raw), onBatch, opts);
-  }
-
-  /** Adds a Senar user and assigns one collection. Checked against Senar's documented rules first. */
-  async userAssign(input: UserAssign): Promise<{ message: string; raw: unknown }> {
+  private async assign(input: UserAssign): Promise<{ message: string; raw: unknown }> {
     const checked = userAssignSchema.safeParse(input);
     if (!checked.success) {
       throw new SenarError("rejected", checked.error.issues[0]?.message ?? "The new user's details are not valid");
@@ -123,7 +160,7 @@ export class SenarClient {
     return { message: "Senar added the user.", raw: parseMaybeJson(text) };
   }
 
-  async registerWebhook(input: { hookUrl: string; method: "user" | "activity" }): Promise<{ id: string }> {
+  private async register(input: { hookUrl: string; method: "user" | "activity" }): Promise<{ id: string }> {
     const body = { hookUrl: input.hookUrl, method: input.method, provider: "zapier" };
     const { res, deadline } = await this.authed({ method: "POST", path: SENAR_PATHS.webhookRegister, body, retry: "none" });
     const text = await this.readText(res, deadline);
@@ -136,8 +173,7 @@ export class SenarClient {
     return { id: String(id).trim() };
   }
 
-  /** Never claims success unless Senar answered 2xx. */
-  async unsubscribeWebhook(id: string): Promise<{ ok: boolean; message: string }> {
+  private async unsubscribe(id: string): Promise<{ ok: boolean; message: string }> {
     const { res, deadline } = await this.authed({ method: "DELETE", path: unsubscribePath(id), retry: "idempotent" });
     const text = await this.readText(res, deadline);
     if (res.ok) return { ok: true, message: "Senar removed the webhook." };
@@ -194,6 +230,10 @@ export class SenarClient {
     };
 
     const reader = res.body.getReader();
+    // The caller's signal wakes a pending read for certain: cancelling ends it (as done), and
+    // readChunk then throws the signal's reason.
+    const cancel = () => void reader.cancel().catch(() => undefined);
+    opts.signal?.addEventListener("abort", cancel, { once: true });
     try {
       for (;;) {
         deadline.arm();
@@ -212,6 +252,7 @@ export class SenarClient {
       throw e;
     } finally {
       deadline.disarm();
+      opts.signal?.removeEventListener("abort", cancel);
     }
   }
 
@@ -221,9 +262,9 @@ export class SenarClient {
     signal: AbortSignal | undefined,
     seen: number,
   ): Promise<Uint8Array | undefined> {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
     try {
-      const { done, value } = await reader.read();
-      return done ? undefined : value;
+      chunk = await reader.read();
     } catch (e) {
       if (deadline.expired) {
         throw new SenarError("timeout", `Senar stopped sending data for ${this.timeoutMs} ms (after ${seen} records)`, { cause: e });
@@ -231,6 +272,9 @@ export class SenarClient {
       if (signal?.aborted) throw signal.reason;
       throw new SenarError("unavailable", `The connection to Senar dropped after ${seen} records (${networkReason(e)})`, { cause: e });
     }
+    // Ended by the caller's signal (see streamRecords), not by Senar: not the end of the list.
+    if (chunk.done && signal?.aborted) throw signal.reason;
+    return chunk.done ? undefined : chunk.value;
   }
 
   private feed(step: () => void, seen: number) {
@@ -245,7 +289,7 @@ export class SenarClient {
   // ---- requests ----
 
   private async currentToken(): Promise<string> {
-    return this.token ?? (await this.login());
+    return this.token ?? (await this.sharedLogin());
   }
 
   /** A data call with the bearer token; on 401/403 logs in again ONCE and retries ONCE. */
@@ -256,7 +300,7 @@ export class SenarClient {
     first.deadline.disarm();
     await first.res.body?.cancel().catch(() => undefined);
     // Another call may have renewed the token meanwhile: use that rather than logging in twice.
-    const fresh = this.token && this.token !== used ? this.token : await this.login();
+    const fresh = this.token && this.token !== used ? this.token : await this.sharedLogin();
     const second = await this.send(req, fresh);
     if (second.res.status !== 401 && second.res.status !== 403) return second;
     second.deadline.disarm();

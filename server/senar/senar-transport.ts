@@ -1,6 +1,6 @@
 import "server-only";
 // Small HTTP helpers of the Senar client: the per-attempt deadline, which answers are worth a
-// retry, and tolerant body reading. Kept apart so client.ts reads as the Senar calls themselves.
+// retry, and tolerant body reading. Kept apart so senar-client.ts reads as the Senar calls themselves.
 
 /** One timer per attempt. For lists it is re-armed before each chunk: it catches a stalled body
  *  without limiting how long a healthy 1,000,000-row answer may take. */
