@@ -27,4 +27,14 @@ export default tseslint.config(
     files: ["server/env.ts", "instrumentation.ts", "next.config.mjs", "scripts/**", "tests/**", "senar-sim/**", "playwright.config.ts", "vitest.config.ts", "bench/**"],
     rules: { "no-restricted-properties": "off" },
   },
+  {
+    // Changes go through server/commands, which audit; app/ and components/ never write the log.
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/server/audit", "**/server/audit"], message: "Audit inside a command (server/commands/*), not in app/." }] },
+      ],
+    },
+  },
 );

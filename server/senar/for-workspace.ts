@@ -6,8 +6,6 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { AppError } from "../http/errors";
 import { log } from "../log";
-import { audit } from "../audit";
-import type { SessionUser } from "../auth/guards";
 import { SenarClient, SenarError } from "./client";
 import { logSenarFailure, senarProblem } from "./errors";
 
@@ -80,25 +78,4 @@ function watchConnection(client: SenarClient, workspaceId: string): SenarClient 
       };
     },
   });
-}
-
-export type TestOutcome = { ok: true; message: string } | { ok: false; kind: string; message: string };
-
-/**
- * "Test connection": a real login with the stored settings; the outcome is stored, audited and
- * returned. The page's action and the API route both call this one function.
- */
-export async function testConnection(workspaceId: string, actor: SessionUser): Promise<TestOutcome> {
-  const client = await senarFor(workspaceId);
-  let outcome: TestOutcome;
-  try {
-    await client.login();
-    await markConnectionOk(workspaceId);
-    outcome = { ok: true, message: "Connected: Senar accepted the username and password." };
-  } catch (err) {
-    if (!(err instanceof SenarError)) throw err;
-    outcome = { ok: false, kind: err.kind, message: connectionProblem(err) };
-  }
-  await audit({ workspaceId, actor, action: "connection.tested", details: { ok: outcome.ok } });
-  return outcome;
 }
