@@ -31,12 +31,6 @@ export function idArg(value: unknown, what = "id"): string {
   return value;
 }
 
-/** A bound flag. */
-export function boolArg(value: unknown): boolean {
-  if (typeof value !== "boolean") throw new AppError("invalid_input", "This request was malformed; nothing was changed.");
-  return value;
-}
-
 /** The submitted form. */
 export function formArg(value: unknown): FormData {
   if (!(value instanceof FormData)) {

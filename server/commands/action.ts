@@ -2,16 +2,14 @@ import "server-only";
 // The generic server-action adapter: authorize the member from the slug (404/403 pages as
 // before), hand the form's fields to the command, and answer { ok } / { error } through the one
 // error table (actionResult).
-import { actionResult, type ActionState } from "../auth/action-result";
+import { actionResult, formArg, type ActionState } from "../auth/action-result";
 import { requireMember } from "../auth/guards";
-import { AppError } from "../http/errors";
 import { type Command } from "./command";
 
 /** A submitted form as a plain object of its text fields; anything else is a clear refusal. */
 export function formFields(data: unknown): Record<string, string> {
-  if (!(data instanceof FormData)) throw new AppError("invalid_input", "The form could not be read; reload the page and try again.");
   const out: Record<string, string> = {};
-  for (const [k, v] of data) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
+  for (const [k, v] of formArg(data)) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
   return out;
 }
 
