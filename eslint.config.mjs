@@ -29,11 +29,11 @@ const translated = [
 const noDb = { group: ["@/server/db", "@/server/db/*", "**/server/db", "**/server/db/*"], message: "Pages and components read through server/data/*, never server/db." };
 const noMint = { group: ["@/server/auth/scope", "**/auth/scope", "./scope"], importNames: ["mintScope"], message: "Only the guards, the API caller and systemScope mint a WorkspaceScope." };
 const noSystemScope = { group: ["@/server/auth/system-scope", "**/auth/system-scope", "./system-scope"], message: "systemScope is for server/sync, server/cli and app/api/cron only; users get their scope from the guards." };
+// Changes go through server/commands, which audit; app/ and components/ never write the log.
+const noAudit = { group: ["@/server/audit", "**/server/audit"], message: "Audit inside a command (server/commands/*), not in app/." };
 const restrict = (...patterns) => ["error", { patterns }];
 const MINTERS = ["server/auth/guards.ts", "server/auth/system-scope.ts", "server/api/auth.ts"];
 const SYSTEM = ["server/sync/**", "server/cli/**", "app/api/cron/**"];
-// W2-B moves the writes of these two files into server/commands; drop this list when it lands.
-const DB_IN_APP_PENDING = ["app/account/actions.ts", "app/api/w/*/senar/refresh/route.ts"];
 
 export default tseslint.config(
   { ignores: [".next/**", "node_modules/**", ".data/**", "server/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
@@ -74,7 +74,7 @@ export default tseslint.config(
   },
   { files: ["server/**"], ignores: [...MINTERS, ...SYSTEM], rules: { "no-restricted-imports": restrict(noMint, noSystemScope) } },
   { files: ["server/sync/**", "server/cli/**"], rules: { "no-restricted-imports": restrict(noMint) } },
-  { files: ["app/**", "components/**"], ignores: [...SYSTEM, ...DB_IN_APP_PENDING], rules: { "no-restricted-imports": restrict(noDb, noMint, noSystemScope) } },
-  { files: ["app/api/cron/**"], rules: { "no-restricted-imports": restrict(noDb, noMint) } },
-  { files: DB_IN_APP_PENDING, rules: { "no-restricted-imports": restrict(noMint, noSystemScope) } },
+  // In flat config a later block's rule replaces an earlier one: each block lists every pattern it needs.
+  { files: ["app/**", "components/**"], ignores: [...SYSTEM], rules: { "no-restricted-imports": restrict(noDb, noAudit, noMint, noSystemScope) } },
+  { files: ["app/api/cron/**"], rules: { "no-restricted-imports": restrict(noDb, noAudit, noMint) } },
 );

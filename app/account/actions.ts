@@ -1,22 +1,17 @@
 "use server";
-// Account actions: name, password, two-factor. Changes that bump the session version re-issue
-// this browser's session, so other sessions end and this one continues.
+// Account actions: adapters over server/commands/account. Changes that bump the session version
+// re-issue this browser's session, so other sessions end and this one continues.
 import { revalidatePath } from "next/cache";
-import { actionResult, formArg, type ActionState } from "@/server/auth/action-result";
+import { actionResult, type ActionState } from "@/server/auth/action-result";
 import { requireUser } from "@/server/auth/guards";
 import { issueSession } from "@/server/auth/issue-session";
-import { confirmTwoFactor, disableTwoFactor } from "@/server/auth/two-factor";
-import { db } from "@/server/db/client";
-import { AppError } from "@/server/http/errors";
-import { changePassword } from "@/server/workspaces/users";
+import { changePassword, enableTwoFactor, saveProfile as saveProfileCommand, turnOffTwoFactor } from "@/server/commands/account";
+import { formFields } from "@/server/commands/action";
 
 export async function saveProfile(_prev: ActionState, data: FormData): Promise<ActionState> {
   return actionResult(async () => {
-    formArg(data);
-    const user = await requireUser();
-    const name = String(data.get("name") ?? "").trim();
-    if (name.length > 100) throw new AppError("invalid_input", "The name can have at most 100 characters.");
-    await db.user.update({ where: { id: user.id }, data: { name: name || null } });
+    const input = formFields(data);
+    await saveProfileCommand(await requireUser(), input);
     revalidatePath("/account");
     return "Saved.";
   });
@@ -24,11 +19,9 @@ export async function saveProfile(_prev: ActionState, data: FormData): Promise<A
 
 export async function changePasswordAction(_prev: ActionState, data: FormData): Promise<ActionState> {
   return actionResult(async () => {
-    formArg(data);
+    const input = formFields(data);
     const user = await requireUser();
-    const next = String(data.get("password") ?? "");
-    if (next !== String(data.get("confirm") ?? "")) throw new AppError("invalid_input", "The two new passwords differ.");
-    const { sessionVersion } = await changePassword(user.id, String(data.get("current") ?? ""), next);
+    const { sessionVersion } = await changePassword(user, input);
     await issueSession(user, sessionVersion);
     return "Password changed. Other sessions of this account were signed out.";
   });
@@ -39,9 +32,9 @@ export type EnrolState = (ActionState & { codes?: string[] }) | null;
 export async function confirmTwoFactorAction(_prev: EnrolState, data: FormData): Promise<EnrolState> {
   let codes: string[] | undefined;
   const r = await actionResult(async () => {
-    formArg(data);
+    const input = formFields(data);
     const user = await requireUser();
-    const out = await confirmTwoFactor(user.id, String(data.get("code") ?? ""));
+    const out = await enableTwoFactor(user, input);
     await issueSession(user, out.sessionVersion);
     codes = out.codes;
     return "Two-factor authentication is on.";
@@ -51,9 +44,9 @@ export async function confirmTwoFactorAction(_prev: EnrolState, data: FormData):
 
 export async function disableTwoFactorAction(_prev: ActionState, data: FormData): Promise<ActionState> {
   return actionResult(async () => {
-    formArg(data);
+    const input = formFields(data);
     const user = await requireUser();
-    const { sessionVersion } = await disableTwoFactor(user.id, String(data.get("password") ?? ""), String(data.get("code") ?? ""));
+    const { sessionVersion } = await turnOffTwoFactor(user, input);
     await issueSession(user, sessionVersion);
     revalidatePath("/account/security");
     return "Two-factor authentication is off.";

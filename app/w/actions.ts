@@ -1,16 +1,16 @@
 "use server";
-// Any signed-in person may create a workspace; they become its owner.
+// Any signed-in person may create a workspace; they become its owner (server/commands/workspace-settings).
 import { redirect } from "next/navigation";
-import { actionResult, formArg, type ActionState } from "@/server/auth/action-result";
+import { actionResult, type ActionState } from "@/server/auth/action-result";
 import { requireUser } from "@/server/auth/guards";
-import { createWorkspace } from "@/server/workspaces/workspaces";
+import { formFields } from "@/server/commands/action";
+import { createWorkspace } from "@/server/commands/workspace-settings";
 
 export async function createWorkspaceAction(_prev: ActionState, data: FormData): Promise<ActionState> {
   let slug = "";
   const r = await actionResult(async () => {
-    formArg(data);
-    const user = await requireUser();
-    slug = (await createWorkspace({ name: String(data.get("name") ?? ""), ownerId: user.id }, { user })).slug;
+    const input = formFields(data);
+    slug = (await createWorkspace(await requireUser(), input)).slug;
     return "Created.";
   });
   if (r?.ok) redirect(`/w/${slug}/settings/connection`);

@@ -1,9 +1,9 @@
 import "server-only";
-// Server actions answer forms with { ok } or { error }: AppErrors become their message,
-// anything else is logged and answered generically (never a stack trace in the browser).
+// Server actions answer forms with { ok } or { error }: every error goes through the one table
+// (server/http/problem.ts) that route handlers use too; never a stack trace in the browser.
 import { unstable_rethrow } from "next/navigation";
 import { AppError } from "../http/errors";
-import { log } from "../log";
+import { INTERNAL_MESSAGE, problemOf } from "../http/problem";
 
 export type ActionState = { ok?: string; error?: string; at?: number } | null;
 
@@ -13,9 +13,9 @@ export async function actionResult(fn: () => Promise<string>): Promise<ActionSta
   } catch (err) {
     // redirect(), notFound() and forbidden() work by throwing; those must pass through.
     unstable_rethrow(err);
-    if (err instanceof AppError) return { error: err.message, at: Date.now() };
-    log.error("server action failed", { err });
-    return { error: "Something went wrong on our side; nothing was changed.", at: Date.now() };
+    // The same table as route handlers, so a SenarError or a lost database reads the same here.
+    const p = problemOf(err, "server action");
+    return { error: p.code === "internal" ? `${INTERNAL_MESSAGE.slice(0, -1)}; nothing was changed.` : p.message, at: Date.now() };
   }
 }
 
@@ -28,12 +28,6 @@ export function idArg(value: unknown, what = "id"): string {
   if (typeof value !== "string" || !/^[A-Za-z0-9_-]{1,200}$/.test(value)) {
     throw new AppError("invalid_input", `This request carried an invalid ${what}; nothing was changed.`);
   }
-  return value;
-}
-
-/** A bound flag. */
-export function boolArg(value: unknown): boolean {
-  if (typeof value !== "boolean") throw new AppError("invalid_input", "This request was malformed; nothing was changed.");
   return value;
 }
 

@@ -3,9 +3,8 @@ import "server-only";
 // parses params, query and JSON body with zod, and maps every error to the one JSON shape.
 // Unknown errors are logged and answered 500 without their details.
 import { type z } from "zod";
-import { log } from "../log";
 import { AppError, errorResponse, zodMessage } from "./errors";
-import { SenarError, toAppError } from "../senar/errors";
+import { problemOf } from "./problem";
 
 type Schema<T> = z.ZodType<T>;
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -78,24 +77,9 @@ export function queryObject(url: URL): Record<string, string | string[]> {
   return out;
 }
 
+/** Every error leaves a route through the one table in ./problem.ts. */
 export function toErrorResponse(err: unknown): Response {
-  if (err instanceof AppError) return errorResponse(err);
-  // Before the database check: a Senar "ECONNREFUSED" is Senar's outage, not ours.
-  if (err instanceof SenarError) return errorResponse(toAppError(err));
-  if (isDatabaseDown(err)) {
-    log.error("database unavailable", { err });
-    return errorResponse(new AppError("database_unavailable", "The database is unavailable; try again shortly."));
-  }
-  log.error("unhandled route error", { err });
-  return errorResponse(new AppError("internal", "Something went wrong on our side."));
-}
-
-/** Connection-level failures: answer 503 so callers (and Senar's retries) try again. */
-export function isDatabaseDown(err: unknown): boolean {
-  const text = err instanceof Error ? `${err.name} ${err.message} ${String((err as { code?: unknown }).code ?? "")}` : "";
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|57P01|57P03|Connection terminated|connection timeout|Can't reach database|DatabaseNotReachable|Closed/i.test(
-    text,
-  );
+  return errorResponse(problemOf(err, "route"));
 }
 
 export function route<A = undefined, P = Record<string, never>, Q = Record<string, never>, B = undefined>(

@@ -6,9 +6,7 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { AppError } from "../http/errors";
 import { log } from "../log";
-import { audit } from "../audit";
-import type { SessionUser } from "../auth/auth-types";
-import { SenarClient, SenarError } from "./senar-client";
+import { SenarClient, type SenarError } from "./senar-client";
 import { logSenarFailure, senarProblem } from "./errors";
 
 /** Failures that say something about the connection itself (not about one request). */
@@ -64,25 +62,4 @@ export async function senarFor(workspaceId: string): Promise<SenarClient> {
       },
     },
   );
-}
-
-export type TestOutcome = { ok: true; message: string } | { ok: false; kind: string; message: string };
-
-/**
- * "Test connection": a real login with the stored settings; the outcome is stored, audited and
- * returned. The page's action and the API route both call this one function.
- */
-export async function testConnection(workspaceId: string, actor: SessionUser): Promise<TestOutcome> {
-  const client = await senarFor(workspaceId);
-  let outcome: TestOutcome;
-  try {
-    await client.login();
-    await markConnectionOk(workspaceId);
-    outcome = { ok: true, message: "Connected: Senar accepted the username and password." };
-  } catch (err) {
-    if (!(err instanceof SenarError)) throw err;
-    outcome = { ok: false, kind: err.kind, message: connectionProblem(err) };
-  }
-  await audit({ workspaceId, actor, action: "connection.tested", details: { ok: outcome.ok } });
-  return outcome;
 }

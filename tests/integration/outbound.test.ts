@@ -7,11 +7,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { fetch as undiciFetch } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mintScope } from "@/server/auth/scope";
 import { encrypt } from "@/server/crypto";
 import { db } from "@/server/db/client";
 import { createGuardedDispatcher, OutboundError, outboundFetch, type OutboundPolicy, type Resolver } from "@/server/net/outbound";
 import { SenarClient, SenarError, toAppError } from "@/server/senar/senar-client";
-import { testConnection } from "@/server/senar/for-workspace";
+import { testConnection } from "@/server/commands/connection";
 import { runSync } from "@/server/sync/run-sync";
 import { createUser } from "@/server/workspaces/users";
 
@@ -170,14 +171,15 @@ describe("upstream text is never shown", () => {
     const u = await createUser({ email: `t-${Date.now()}@example.com`, password: "a long enough password" });
     const actor = { id: u.id, email: u.email, name: null };
     const ws = await workspaceAt(redirector.url);
-    const redirected = await testConnection(ws, actor);
+    const as = (id: string) => ({ user: actor, role: "ADMIN" as const, workspace: { id, slug: "t", name: "T", timeZone: "UTC", passMark: 0.8 }, scope: mintScope({ id, timeZone: "UTC", passMark: 0.8 }) });
+    const redirected = await testConnection(as(ws), undefined);
     expect(redirected).toEqual({ ok: false, kind: "redirect", message: "Senar answered a redirect (303); redirects are refused. Check the Senar address." });
     const row = await db.workspace.findUniqueOrThrow({ where: { id: ws }, select: { connectionError: true } });
     expect(row.connectionError).toBe(redirected.message);
     expect(await db.auditEvent.findMany({ where: { workspaceId: ws, action: "connection.tested" }, select: { actorId: true, details: true } })).toEqual([
       { actorId: u.id, details: { ok: false } },
     ]);
-    const gone = await testConnection(await workspaceAt("http://127.0.0.1:1"), actor);
+    const gone = await testConnection(as(await workspaceAt("http://127.0.0.1:1")), undefined);
     expect(gone).toEqual({ ok: false, kind: "unavailable", message: "Senar could not be reached. Try again in a few minutes." });
     expect(target.hits).toHaveLength(0);
   });

@@ -1,32 +1,26 @@
 "use server";
-// Server actions of the Senar connection page; each re-authorizes from the slug (admins).
+// Server actions of the Senar connection page: adapters over server/commands/connection. Test
+// connection runs the same command as POST /api/w/[slug]/senar/test-connection.
 import { revalidatePath } from "next/cache";
-import { actionResult, formArg, type ActionState } from "@/server/auth/action-result";
-import { requireMember } from "@/server/auth/guards";
-import { AppError } from "@/server/http/errors";
-import { testConnection } from "@/server/senar/for-workspace";
-import { updateConnection } from "@/server/workspaces/workspaces";
+import { type ActionState } from "@/server/auth/action-result";
+import { commandAction, formFields } from "@/server/commands/action";
+import { saveConnection as saveConnectionCommand, testConnection } from "@/server/commands/connection";
 
 export async function saveConnection(slug: string, _prev: ActionState, data: FormData): Promise<ActionState> {
-  return actionResult(async () => {
-    formArg(data);
-    const ctx = await requireMember(slug, "ADMIN");
-    await updateConnection(
-      ctx.workspace.id,
-      { baseUrl: String(data.get("baseUrl") ?? ""), username: String(data.get("username") ?? ""), password: String(data.get("password") ?? "") },
-      { user: ctx.user, role: ctx.role },
-    );
+  const { state } = await commandAction(slug, saveConnectionCommand, () => formFields(data), () => {
     revalidatePath(`/w/${slug}/settings/connection`);
     return "Saved. Use Test connection to check it.";
   });
+  return state;
 }
 
 export async function runConnectionTest(slug: string, _prev: ActionState): Promise<ActionState> {
-  return actionResult(async () => {
-    const ctx = await requireMember(slug, "ADMIN");
-    const outcome = await testConnection(ctx.workspace.id, ctx.user);
+  let failed: string | undefined;
+  const { state } = await commandAction(slug, testConnection, () => undefined, (outcome) => {
     revalidatePath(`/w/${slug}/settings/connection`);
-    if (!outcome.ok) throw new AppError("bad_request", outcome.message);
+    if (!outcome.ok) failed = outcome.message;
     return outcome.message;
   });
+  // A refused login is an outcome of the test (stored and audited), shown as the form's error.
+  return failed ? { error: failed, at: state?.at } : state;
 }

@@ -1,7 +1,7 @@
 // GET /api/w/[slug]/exports/matrix.csv: the competency matrix (every trainee row) as CSV, streamed.
 import { matrixFiltersSchema } from "@/lib/report-filters";
-import { audit } from "@/server/audit";
 import { workspaceAuth } from "@/server/auth/guards";
+import { recordExport } from "@/server/commands/exports";
 import { exportFilters } from "@/server/data/reports/export-filters";
 import { firstCollectionId, getMatrixColumns, streamMatrix, type MatrixRow } from "@/server/data/reports/matrix";
 import { csvFilename, csvLine, csvPercent, csvResponse } from "@/server/http/csv";
@@ -16,7 +16,7 @@ export const GET = route({ auth: workspaceAuth() }, async ({ req, auth }) => {
   const collectionId = f.collection ?? (await firstCollectionId(ctx.workspaceId));
   if (collectionId == null) throw new AppError("not_found", "This workspace has no collections yet.");
   const columns = await getMatrixColumns(ctx, collectionId);
-  await audit({ workspaceId: ctx.workspaceId, actor: auth.user, action: "report.export", target: "matrix.csv", details: { collection: collectionId, ...f } });
+  await recordExport(auth, "matrix.csv", { collection: collectionId, ...f });
   // Cells hold the best score in %; empty means not attempted. Pass marks are in the header.
   const header = [
     "Trainee",

@@ -1,7 +1,7 @@
 // POST /api/w/[slug]/senar/test-connection — logs in to Senar with the stored settings (admins).
-// The settings page's button calls the same testConnection(), which stores and audits the outcome.
+// Kept for scripts, e2e and the bench; the settings page's button runs the same command.
 import { workspaceAuth } from "@/server/auth/guards";
+import { testConnection } from "@/server/commands/connection";
 import { route } from "@/server/http/route";
-import { testConnection } from "@/server/senar/for-workspace";
 
-export const POST = route({ auth: workspaceAuth("ADMIN") }, async ({ auth }) => testConnection(auth.workspace.id, auth.user));
+export const POST = route({ auth: workspaceAuth(testConnection.role) }, async ({ auth }) => testConnection(auth, undefined));
