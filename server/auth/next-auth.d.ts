@@ -9,6 +9,8 @@ declare module "next-auth" {
   interface Session {
     /** The signed-in user's id (the session callback copies it from the token). */
     uid?: string;
+    /** User.locale as the jwt callback last read it from the user row (null: automatic). */
+    locale?: string | null;
   }
 }
 
@@ -18,5 +20,7 @@ declare module "next-auth/jwt" {
     sv?: number;
     /** Session id: stable across re-issues, recorded as revoked on sign-out. */
     sid?: string;
+    /** User.locale, refreshed from the user row on every read, never trusted from sign-in time. */
+    locale?: string | null;
   }
 }

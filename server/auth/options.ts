@@ -65,10 +65,10 @@ export function authOptions(): NextAuthOptions {
         // the cookie where it can). The name and email are the user row's, not sign-in time's.
         const current = await userFromToken(token);
         if (!current) throw new Error("session ended");
-        return { ...token, email: current.email, name: current.name };
+        return { ...token, email: current.email, name: current.name, locale: current.locale ?? null };
       },
       session({ session, token }) {
-        return { ...session, uid: token.uid };
+        return { ...session, uid: token.uid, locale: token.locale ?? null };
       },
       redirect: authRedirect,
     },

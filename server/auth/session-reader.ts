@@ -17,7 +17,7 @@ export async function sessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions());
   const email = session?.user?.email;
   if (!session?.uid || !email) return null;
-  return { id: session.uid, email, name: session.user?.name ?? null };
+  return { id: session.uid, email, name: session.user?.name ?? null, locale: session.locale ?? null };
 }
 
 /** Route handlers: the signed-in user of the request's session cookie, or null. */
